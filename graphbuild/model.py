@@ -1,0 +1,207 @@
+"""Typed records passed between the pipeline stages.
+
+read -> SourceText -> structure -> StructuredDocument -> extract -> DocumentFacts
+      -> resolve -> ResolvedDocument -> load
+
+Everything here is plain data: no I/O, no database.  The JSON form of
+DocumentFacts is the documented, versioned output of `graphbuild extract`
+(see docs/extraction.md); bump FACTS_SCHEMA_VERSION when it changes shape.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Literal, Optional
+
+FACTS_SCHEMA_VERSION = 1
+QUOTE_MAX = 300
+
+
+# --------------------------------------------------------------------- read
+@dataclass(frozen=True)
+class Line:
+    """One normalised line and where it came from in the original file."""
+
+    text: str
+    line: int  # 1-based line number in the ORIGINAL file (first line of a repaired run)
+
+
+@dataclass
+class SourceText:
+    doc_id: str  # sha256 hex of the file's bytes
+    path: str
+    encoding: str  # utf-8, utf-8-sig, cp1252, latin-1, pdf
+    layout: str  # clean | pdftotext | markdown | pdf
+    lines: list[Line]
+    original_line_count: int  # lines in the original file (pages*lines for PDF)
+
+
+# ---------------------------------------------------------------- structure
+@dataclass
+class Section:
+    name: str  # Baggrund | Indstilling | Sagsfremstilling | Beslutning | Bilag | other heading
+    line: int
+    lines: list[Line]
+
+
+@dataclass
+class Item:
+    number: str  # "3.1" (no trailing dot)
+    title: str
+    line: int
+    case_number: Optional[str] = None  # "SAG-2023-01182"
+    officer: Optional[str] = None  # "gitb"
+    sections: list[Section] = field(default_factory=list)
+    lines: list[Line] = field(default_factory=list)  # every body line of the item
+
+
+@dataclass
+class Attachment:
+    """An appendix inside a bilag bundle, grouped under its agenda item."""
+
+    item_number: Optional[str]
+    title: str
+    line: int
+    lines: list[Line] = field(default_factory=list)
+
+
+@dataclass
+class StructuredDocument:
+    source: SourceText
+    kind: str  # dagsorden | referat | bilag | unknown
+    council: Optional[str]  # canonical council name, e.g. "KKR Hovedstaden"
+    council_line: Optional[int]
+    year: Optional[int]
+    date: Optional[str]  # ISO yyyy-mm-dd
+    time: Optional[str]  # HH:MM
+    location: Optional[str]  # joined multi-line address, ", " separated
+    header_line: Optional[int]  # line of "Dato:" (provenance for the meeting)
+    title: str
+    present: list[Line] = field(default_factory=list)  # raw lines under "Deltagere"
+    absent: list[Line] = field(default_factory=list)  # raw lines under "Afbud"
+    items: list[Item] = field(default_factory=list)
+    attachments: list[Attachment] = field(default_factory=list)
+
+
+# ------------------------------------------------------------------ extract
+@dataclass(frozen=True)
+class Evidence:
+    doc_id: str
+    line: int  # 1-based line in the original file
+    quote: str  # verbatim, at most QUOTE_MAX characters
+
+
+@dataclass
+class PersonMention:
+    """A person as written in one place.  Resolution turns it into a Person."""
+
+    mention_id: str  # deterministic: f"{doc_id[:16]}:{line}:{index}"
+    name: str
+    evidence: Evidence
+    party: Optional[str] = None  # letter as written, e.g. "A"
+    municipality: Optional[str] = None  # kommunekode when known
+    municipality_name: Optional[str] = None  # surface form as written
+    roles: list[str] = field(default_factory=list)  # role words near the name
+
+
+@dataclass
+class OrgRef:
+    """An organization as written; org_id set when a gazetteer knew it."""
+
+    surface: str
+    org_id: Optional[str] = None
+    kind: Literal["council", "body", "party"] = "body"
+
+
+@dataclass
+class AttendanceFact:
+    person: PersonMention
+    status: Literal["present", "absent"]
+    role: Optional[str]
+    evidence: Evidence
+
+
+@dataclass
+class MembershipFact:
+    person: PersonMention
+    organization: OrgRef
+    role: str  # medlem, formand, næstformand, direktør, ...
+    status: str  # member | appointed | proposed | resigned | reports_from | nominated | offered
+    evidence: Evidence
+    party: Optional[str] = None  # letter of the party on whose behalf
+    municipality: Optional[str] = None  # kommunekode represented
+    start_date: Optional[str] = None
+    end_date: Optional[str] = None
+    item_number: Optional[str] = None  # agenda item whose decision settled/proposed it
+    replaces: Optional[PersonMention] = None  # the person whose seat this takes
+
+
+@dataclass
+class AgendaItemFact:
+    number: str
+    title: str
+    evidence: Evidence
+    case_number: Optional[str] = None
+    officer: Optional[str] = None
+    recommendation: Optional[str] = None
+
+
+@dataclass
+class DecisionFact:
+    item_number: str
+    text: str
+    outcome: str  # approved | noted | discussed | postponed | other
+    evidence: Evidence
+
+
+@dataclass
+class ConcernsFact:
+    item_number: str
+    target_kind: Literal["person", "organization", "municipality"]
+    target: str  # org_id / kommunekode / mention_id
+    evidence: Evidence
+
+
+@dataclass
+class AreaMembershipFact:
+    """(Municipality)-[:MEMBER_OF]->(Body), e.g. a health cluster."""
+
+    kommunekode: str
+    organization: OrgRef
+    evidence: Evidence
+
+
+@dataclass
+class MeetingFact:
+    council: OrgRef
+    date: Optional[str]
+    time: Optional[str]
+    location: Optional[str]
+    evidence: Evidence
+
+
+@dataclass
+class DocumentFacts:
+    """Everything one document asserts.  Loaded (or rolled back) as one unit."""
+
+    doc_id: str
+    path: str
+    kind: str
+    title: str
+    meeting: Optional[MeetingFact] = None
+    agenda_items: list[AgendaItemFact] = field(default_factory=list)
+    decisions: list[DecisionFact] = field(default_factory=list)
+    attendance: list[AttendanceFact] = field(default_factory=list)
+    memberships: list[MembershipFact] = field(default_factory=list)
+    concerns: list[ConcernsFact] = field(default_factory=list)
+    area_memberships: list[AreaMembershipFact] = field(default_factory=list)
+    mentions: list[PersonMention] = field(default_factory=list)  # every person mention, incl. unplaced ones
+    unresolved: list[Evidence] = field(default_factory=list)  # lines we could not parse but kept
+    schema_version: int = FACTS_SCHEMA_VERSION
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+def quote(text: str) -> str:
+    """A verbatim quote, cut to QUOTE_MAX characters."""
+    return text.strip()[:QUOTE_MAX]
