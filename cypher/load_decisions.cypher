@@ -1,0 +1,10 @@
+// Decisions recorded in minutes. Rows: {decision_id, agenda_item_id, text, outcome, line, quote}
+UNWIND $rows AS r
+MATCH (d:Document {doc_id: $doc_id})
+MATCH (a:AgendaItem {agenda_item_id: r.agenda_item_id})
+MERGE (x:Decision {decision_id: r.decision_id})
+SET x.text = r.text, x.outcome = r.outcome
+MERGE (a)-[:RESULTED_IN]->(x)
+MERGE (x)-[e:EVIDENCED_BY {line: r.line}]->(d)
+SET e.quote = r.quote
+RETURN count(*) AS written

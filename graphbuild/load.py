@@ -1,0 +1,353 @@
+"""Loading: resolved facts -> Neo4j, one transaction per document.
+
+Never parses text.  Every statement lives in cypher/ (one file each), takes its
+values as parameters, writes with `UNWIND $rows ... MERGE` on a constrained key,
+and returns how many rows it wrote, which is checked against how many it was
+given: a row silently dropped by a MATCH that found nothing is an error that rolls
+the document back, not a fact that vanishes.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Callable, Iterable, Optional
+
+import neo4j
+
+from .errors import DatabaseError, GraphbuildError
+from .model import DocumentFacts
+from .resolve import KnownPerson, PersonContext, ResolvedDocument, org_key
+
+BATCH_SIZE = 2000
+
+
+# ------------------------------------------------------------------ statements
+def cypher_dir() -> Path:
+    """cypher/ next to the package (source checkout) or shipped inside it (wheel)."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here.parent / "cypher", here / "cypher"):
+        if candidate.is_dir():
+            return candidate
+    raise GraphbuildError("cannot find the cypher/ statements folder next to the graphbuild package")
+
+
+@lru_cache(maxsize=None)
+def statement(name: str) -> str:
+    return (cypher_dir() / f"{name}.cypher").read_text(encoding="utf-8")
+
+
+def schema_statements() -> list[str]:
+    text = "\n".join(l for l in statement("schema").splitlines() if not l.strip().startswith("//"))
+    return [s.strip() for s in text.split(";") if s.strip()]
+
+
+class LoadMismatch(GraphbuildError):
+    pass
+
+
+@dataclass
+class WriteCounts:
+    nodes_created: int = 0
+    nodes_deleted: int = 0
+    relationships_created: int = 0
+    relationships_deleted: int = 0
+    properties_set: int = 0
+
+    def add(self, counters) -> None:
+        self.nodes_created += counters.nodes_created
+        self.nodes_deleted += counters.nodes_deleted
+        self.relationships_created += counters.relationships_created
+        self.relationships_deleted += counters.relationships_deleted
+        self.properties_set += counters.properties_set
+
+    def merge(self, other: "WriteCounts") -> None:
+        for f in ("nodes_created", "nodes_deleted", "relationships_created", "relationships_deleted", "properties_set"):
+            setattr(self, f, getattr(self, f) + getattr(other, f))
+
+
+def run_rows(tx, name: str, rows: list[dict], counts: WriteCounts, **params) -> None:
+    """Run statement `name` over rows in batches; every row must be written."""
+    for start in range(0, len(rows), BATCH_SIZE):
+        batch = rows[start : start + BATCH_SIZE]
+        result = tx.run(statement(name), rows=batch, **params)
+        record = result.single()
+        written = record["written"] if record else 0
+        counts.add(result.consume().counters)
+        if written != len(batch):
+            raise LoadMismatch(
+                f"{name}: {len(batch)} rows given, {written} written "
+                f"(a referenced node is missing; first row: {batch[0]})"
+            )
+
+
+# ------------------------------------------------------------------ ids
+def stable_id(prefix: str, *parts: Optional[str]) -> str:
+    digest = hashlib.sha1("\x1f".join(p or "" for p in parts).encode("utf-8")).hexdigest()[:16]
+    return f"{prefix}:{digest}"
+
+
+def meeting_id(council_id: str, date: Optional[str], doc_id: str) -> str:
+    # An undated document (some appendix bundles) still needs a meeting to hang its items on;
+    # it gets one of its own rather than being glued to a guessed date.
+    return f"{council_id}:{date}" if date else f"{council_id}:undated:{doc_id[:12]}"
+
+
+def membership_id(person_id: str, org_id: str, role: str, status: str) -> str:
+    return stable_id("membership", person_id, org_id, role, status)
+
+
+# ------------------------------------------------------------------ rows
+@dataclass
+class DocumentRows:
+    """Everything one document writes, as parameter rows per statement, in order."""
+
+    doc_id: str
+    batches: list[tuple[str, list[dict]]] = field(default_factory=list)
+
+    def add(self, name: str, rows: list[dict]) -> None:
+        if rows:
+            self.batches.append((name, rows))
+
+    def row_count(self) -> int:
+        return sum(len(r) for _, r in self.batches)
+
+
+def document_rows(resolved: ResolvedDocument, curated_org_ids: frozenset = frozenset(), layout: str = "",
+                  encoding: str = "", line_count: int = 0) -> DocumentRows:
+    """Pure: turn one resolved document into the rows of every load statement."""
+    f: DocumentFacts = resolved.facts
+    out = DocumentRows(f.doc_id)
+    out.add("load_document", [dict(doc_id=f.doc_id, path=f.path, kind=f.kind, title=f.title,
+                                   layout=layout, encoding=encoding, line_count=line_count)])
+    out.add("load_organizations", [
+        dict(org_id=o.org_id, name=o.name, kind=o.kind, short_name=o.short_name, aliases=list(o.aliases),
+             classification=o.classification, letter=o.letter, kommunekode=o.kommunekode,
+             # Organizations only a document named are removed again when no document names them.
+             source="gazetteer" if o.org_id in curated_org_ids else "extracted")
+        for o in sorted(resolved.orgs, key=lambda o: o.org_id)
+    ])
+    out.add("load_persons", [dict(person_id=p.person_id, name=p.name, aliases=sorted(p.aliases),
+                                  merged_ids=sorted(p.merged_ids))
+                             for p in sorted(resolved.persons, key=lambda p: p.person_id)])
+
+    def org_id_of(ref) -> Optional[str]:
+        return resolved.org_of.get(org_key(ref.surface, ref.org_id))
+
+    date = f.meeting.date if f.meeting else None
+    mid = None
+    if f.meeting is not None and org_id_of(f.meeting.council):
+        mid = meeting_id(org_id_of(f.meeting.council), f.meeting.date, f.doc_id)
+        out.add("load_meeting", [dict(meeting_id=mid, council_id=org_id_of(f.meeting.council), date=f.meeting.date,
+                                      time=f.meeting.time, location=f.meeting.location,
+                                      line=f.meeting.evidence.line, quote=f.meeting.evidence.quote)])
+
+    item_id = {}
+    decision_of_item = {}
+    if mid:
+        items = []
+        for a in f.agenda_items:
+            aid = f"{mid}:{a.number}"
+            item_id[a.number] = aid
+            items.append(dict(agenda_item_id=aid, meeting_id=mid, number=a.number, title=a.title,
+                              case_number=a.case_number, officer=a.officer, recommendation=a.recommendation,
+                              line=a.evidence.line, quote=a.evidence.quote))
+        out.add("load_agenda_items", items)
+        decisions = []
+        for d in f.decisions:
+            if d.item_number not in item_id:
+                continue
+            did = f"{item_id[d.item_number]}:decision"
+            decision_of_item[d.item_number] = did
+            decisions.append(dict(decision_id=did, agenda_item_id=item_id[d.item_number], text=d.text,
+                                  outcome=d.outcome, line=d.evidence.line, quote=d.evidence.quote))
+        out.add("load_decisions", decisions)
+
+    person_of = resolved.person_of
+    memberships: dict[tuple, dict] = {}
+    party_rows, muni_rows, replaces_rows, appoints_rows = {}, {}, {}, {}
+
+    def add_membership(person_id, org_id, role, status, ev, item_number, party_id=None, kommunekode=None):
+        mem_id = membership_id(person_id, org_id, role, status)
+        key = (mem_id, ev.line)
+        memberships.setdefault(key, dict(
+            membership_id=mem_id, person_id=person_id, org_id=org_id, role=role, status=status, date=date,
+            line=ev.line, quote=ev.quote, agenda_item_id=item_id.get(item_number) if item_number else None))
+        if party_id:
+            party_rows[mem_id] = dict(membership_id=mem_id, party_id=party_id)
+        if kommunekode:
+            muni_rows[mem_id] = dict(membership_id=mem_id, kommunekode=kommunekode)
+        if item_number and item_number in decision_of_item:
+            appoints_rows[mem_id] = dict(decision_id=decision_of_item[item_number], membership_id=mem_id)
+        return mem_id
+
+    party_id_of = {o.letter_key: o.org_id for o in _party_keys(resolved)}
+    for m in f.memberships:
+        pid = person_of.get(m.person.mention_id)
+        oid = org_id_of(m.organization)
+        if not pid or not oid:
+            continue
+        party_id = party_id_of.get((m.party, m.municipality)) or party_id_of.get((m.party, None)) if m.party else None
+        mem_id = add_membership(pid, oid, m.role, m.status, m.evidence, m.item_number, party_id, m.municipality)
+        if m.replaces is not None and person_of.get(m.replaces.mention_id):
+            # The seat being taken over: the replaced person's resignation from the same seat.
+            gone = add_membership(person_of[m.replaces.mention_id], oid, m.role, "resigned", m.evidence,
+                                  m.item_number, party_id, None)
+            replaces_rows[(mem_id, gone)] = dict(membership_id=mem_id, replaced_membership_id=gone)
+
+    out.add("load_memberships", [memberships[k] for k in sorted(memberships)])
+    out.add("load_membership_party", [party_rows[k] for k in sorted(party_rows)])
+    out.add("load_membership_municipality", [muni_rows[k] for k in sorted(muni_rows)])
+    out.add("load_replaces", [replaces_rows[k] for k in sorted(replaces_rows)])
+    out.add("load_appoints", [appoints_rows[k] for k in sorted(appoints_rows)])
+
+    if mid:
+        attendance = {}
+        for a in f.attendance:
+            pid = person_of.get(a.person.mention_id)
+            if pid:
+                attendance[pid] = dict(person_id=pid, meeting_id=mid, status=a.status, role=a.role,
+                                       line=a.evidence.line, quote=a.evidence.quote)
+        out.add("load_attendance", [attendance[k] for k in sorted(attendance)])
+
+    concerns = {"person": {}, "organization": {}, "municipality": {}}
+    for c in f.concerns:
+        aid = item_id.get(c.item_number)
+        if not aid:
+            continue
+        target = c.target
+        if c.target_kind == "person":
+            target = person_of.get(c.target)
+        elif c.target_kind == "organization":
+            target = resolved.org_of.get(c.target, c.target if c.target in {o.org_id for o in resolved.orgs} else None)
+        if not target:
+            continue
+        concerns[c.target_kind].setdefault((aid, target), dict(agenda_item_id=aid, target=target,
+                                                                line=c.evidence.line, quote=c.evidence.quote))
+    for kind in ("person", "organization", "municipality"):
+        rows = concerns[kind]
+        out.add(f"load_concerns_{kind}", [rows[k] for k in sorted(rows)])
+
+    area = {}
+    for am in f.area_memberships:
+        oid = org_id_of(am.organization)
+        if oid:
+            area.setdefault((am.kommunekode, oid), dict(kommunekode=am.kommunekode, org_id=oid,
+                                                        line=am.evidence.line, quote=am.evidence.quote))
+    out.add("load_area_memberships", [area[k] for k in sorted(area)])
+
+    unresolved = {}
+    for u in resolved.unresolved:
+        ev = u.mention.evidence
+        unresolved[u.mention.mention_id] = dict(mention_id=u.mention.mention_id, name=u.mention.name,
+                                                reason=u.reason, line=ev.line, quote=ev.quote)
+    for ev in f.unresolved:
+        mid_ = f"{f.doc_id[:16]}:{ev.line}:line"
+        unresolved.setdefault(mid_, dict(mention_id=mid_, name=None, reason="line not understood",
+                                         line=ev.line, quote=ev.quote))
+    out.add("load_unresolved", [unresolved[k] for k in sorted(unresolved)])
+    return out
+
+
+@dataclass(frozen=True)
+class _PartyKey:
+    letter_key: tuple
+    org_id: str
+
+
+def _party_keys(resolved: ResolvedDocument) -> Iterable[_PartyKey]:
+    for o in resolved.orgs:
+        if o.kind == "party" and o.letter:
+            yield _PartyKey((o.letter, o.kommunekode), o.org_id)
+
+
+# ------------------------------------------------------------------ writer
+@dataclass
+class DocumentOutcome:
+    doc_id: str
+    path: str
+    status: str  # loaded | replaced | unchanged | failed
+    reason: str = ""
+    counts: WriteCounts = field(default_factory=WriteCounts)
+
+
+class GraphWriter:
+    """Writes documents to one database; the only place that sends writes to Neo4j."""
+
+    def __init__(self, driver: neo4j.Driver, database: Optional[str] = None):
+        self.driver = driver
+        self.database = database
+
+    def _session(self, mode=neo4j.WRITE_ACCESS):
+        return self.driver.session(database=self.database, default_access_mode=mode)
+
+    def apply_schema(self) -> None:
+        with self._session() as s:
+            for stmt in schema_statements():
+                s.run(stmt).consume()
+            s.run("CALL db.awaitIndexes(300)").consume()
+
+    def load_reference_data(self, gazetteer) -> WriteCounts:
+        """Regions, municipalities and the gazetteer's organizations: curated, not extracted."""
+        from .reference import reference_rows  # small pure helper
+
+        counts = WriteCounts()
+        regions, municipalities, orgs = reference_rows(gazetteer)
+
+        def work(tx):
+            run_rows(tx, "reference_regions", regions, counts)
+            run_rows(tx, "reference_municipalities", municipalities, counts)
+            run_rows(tx, "load_organizations", orgs, counts)
+
+        with self._session() as s:
+            s.execute_write(work)
+        return counts
+
+    def known_documents(self, doc_id: str, path: str) -> list[dict]:
+        with self._session(neo4j.READ_ACCESS) as s:
+            return s.execute_read(lambda tx: [r.data() for r in tx.run(statement("find_document"), doc_id=doc_id, path=path)])
+
+    def known_persons(self) -> list[KnownPerson]:
+        with self._session(neo4j.READ_ACCESS) as s:
+            records = s.execute_read(lambda tx: [r.data() for r in tx.run(statement("known_persons"))])
+        people = []
+        for r in records:
+            contexts = [PersonContext(party=c.get("party"), municipality=c.get("kommunekode"), date=c.get("date"),
+                                      org_ids=(c["org_id"],) if c.get("org_id") else (),
+                                      roles=(c["role"],) if c.get("role") else ())
+                        for c in r["contexts"] if c.get("org_id")]
+            people.append(KnownPerson(r["person_id"], r["name"], list(r["aliases"]), list(r["merged_ids"]), contexts))
+        return people
+
+    def merge_persons(self, kept_id: str, absorbed_id: str) -> None:
+        with self._session() as s:
+            s.execute_write(lambda tx: tx.run(statement("merge_person"), kept_id=kept_id, absorbed_id=absorbed_id).consume())
+
+    def write_document(self, rows: DocumentRows, path: str, replaces: Optional[str] = None,
+                       before_commit: Optional[Callable[[], None]] = None) -> DocumentOutcome:
+        """One transaction: retract the earlier version (if any), write every batch, commit or roll back."""
+        counts = WriteCounts()
+
+        def work(tx):
+            counts.__init__()
+            if replaces:
+                result = tx.run(statement("retract_document"), doc_id=replaces)
+                result.consume()
+                counts.add(result.consume().counters)
+            for name, batch_rows in rows.batches:
+                run_rows(tx, name, batch_rows, counts, doc_id=rows.doc_id)
+            if before_commit:
+                before_commit()
+
+        try:
+            with self._session() as s:
+                s.execute_write(work)
+        except LoadMismatch as exc:
+            return DocumentOutcome(rows.doc_id, path, "failed", f"load check failed: {exc}")
+        except neo4j.exceptions.Neo4jError as exc:
+            return DocumentOutcome(rows.doc_id, path, "failed", f"Neo4j refused the document: {exc.message}")
+        except (neo4j.exceptions.ServiceUnavailable, neo4j.exceptions.SessionExpired, OSError) as exc:
+            raise DatabaseError(f"lost the connection to Neo4j while loading {path}: {exc}") from None
+        return DocumentOutcome(rows.doc_id, path, "replaced" if replaces else "loaded", counts=counts)
