@@ -305,9 +305,11 @@ class GraphWriter:
             s.execute_write(work)
         return counts
 
-    def known_documents(self, doc_id: str, path: str) -> list[dict]:
+    def known_documents(self, docs: list[dict]) -> dict[tuple, dict]:
+        """{(doc_id, path): {unchanged, previous_doc_id}} for rows {doc_id, path}."""
         with self._session(neo4j.READ_ACCESS) as s:
-            return s.execute_read(lambda tx: [r.data() for r in tx.run(statement("find_document"), doc_id=doc_id, path=path)])
+            records = s.execute_read(lambda tx: [r.data() for r in tx.run(statement("find_document"), docs=docs)])
+        return {(r["doc_id"], r["path"]): r for r in records}
 
     def known_persons(self) -> list[KnownPerson]:
         with self._session(neo4j.READ_ACCESS) as s:
