@@ -1,0 +1,449 @@
+"""graphbuild: meeting documents in, a Neo4j knowledge graph out.
+
+Every command that talks to Neo4j finds it by one rule: --uri/--user/--password/
+--database, else NEO4J_URI/NEO4J_USER/NEO4J_PASSWORD/NEO4J_DATABASE, else the local
+server of `graphbuild neo4j start`.
+"""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Optional
+
+import click
+
+from . import __version__
+from .errors import GraphbuildError
+
+CONTEXT = dict(help_option_names=["-h", "--help"], max_content_width=100)
+
+
+class Fail(click.ClickException):
+    """A one-line error, no traceback; exit status 1 (2 for usage errors)."""
+
+    def __init__(self, message: str, exit_code: int = 1):
+        super().__init__(message)
+        self.exit_code = exit_code
+
+    def show(self, file=None):
+        click.echo(f"Error: {self.format_message()}", err=True)
+
+
+def fail_on_errors(fn):
+    """Turn the project's own errors into one-line messages."""
+    import functools
+
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        try:
+            return fn(*args, **kwargs)
+        except GraphbuildError as exc:
+            from .reports import ReportError
+
+            raise Fail(str(exc), 2 if isinstance(exc, ReportError) else 1) from None
+    return wrapper
+
+
+# ------------------------------------------------------------------ connection options
+class Conn:
+    def __init__(self, uri, user, password, database):
+        self.uri, self.user, self.password, self.database = uri, user, password, database
+        self._driver = None
+        self.settings = None
+
+    def driver(self):
+        if self._driver is None:
+            from .connection import connect
+
+            self._driver, self.settings = connect(self.uri, self.user, self.password, self.database)
+        return self._driver
+
+    def close(self):
+        if self._driver is not None:
+            self._driver.close()
+
+
+@click.group(context_settings=CONTEXT)
+@click.version_option(__version__, prog_name="graphbuild")
+@click.option("--uri", metavar="URI", help="Neo4j URI, e.g. bolt://localhost:7687 or neo4j+s://xxxx.databases.neo4j.io")
+@click.option("--user", metavar="NAME", help="Neo4j user (default: $NEO4J_USER or neo4j).")
+@click.option("--password", metavar="PW", help="Neo4j password (default: $NEO4J_PASSWORD).")
+@click.option("--database", metavar="DB", help="Neo4j database (default: $NEO4J_DATABASE or the server's default).")
+@click.pass_context
+def main(ctx, uri, user, password, database):
+    """Turn Danish local-government meeting documents into a Neo4j knowledge graph.
+
+    \b
+    Quick start:
+      graphbuild neo4j start                 # a local Neo4j 5.26 (Java 17 + Maven)
+      graphbuild ingest data/samples         # read, extract, resolve, load
+      graphbuild summary                     # what the graph holds
+      graphbuild report run who-represents -p municipality Rudersdal
+    """
+    conn = Conn(uri, user, password, database)
+    ctx.obj = conn
+    ctx.call_on_close(conn.close)
+
+
+# ------------------------------------------------------------------ neo4j runtime
+@main.group(context_settings=CONTEXT)
+def neo4j():
+    """Run a local Neo4j 5.26 Community server (data under $GRAPHBUILD_HOME).
+
+    \b
+    Example:
+      graphbuild neo4j start && eval "$(graphbuild neo4j env)"
+    """
+
+
+def _local(bolt_port):
+    from .runtime import LocalNeo4j
+
+    return LocalNeo4j(bolt_port=bolt_port)
+
+
+@neo4j.command()
+@click.option("--bolt-port", type=int, default=None, help="Bolt port on 127.0.0.1 (default 7687, or the port used last).")
+@click.option("--timeout", type=float, default=900, show_default=True, help="Seconds to wait for Bolt to answer.")
+@fail_on_errors
+def start(bolt_port, timeout):
+    """Start the local server and wait until Bolt answers.
+
+    The first start downloads Neo4j's jars from Maven Central (minutes); later
+    starts take seconds. Example: graphbuild neo4j start --bolt-port 7688
+    """
+    server = _local(bolt_port)
+    server.start(timeout=timeout, echo=lambda m: click.echo(m, err=True))
+
+
+@neo4j.command()
+@fail_on_errors
+def stop():
+    """Stop the local server cleanly (the store is kept). Example: graphbuild neo4j stop"""
+    server = _local(None)
+    if server.stop():
+        click.echo("Neo4j stopped.", err=True)
+    else:
+        click.echo("Neo4j was not running.", err=True)
+
+
+@neo4j.command()
+@fail_on_errors
+def status():
+    """Exit 0 only when the local server answers. Example: graphbuild neo4j status"""
+    server = _local(None)
+    creds = server.credentials()
+    if server.answers():
+        click.echo(f"running: {creds.uri} (data in {server.data_dir}, log {server.log_path})")
+        return
+    state = "process alive but not answering" if server.is_running() else "not running"
+    click.echo(f"{state}: {creds.uri} (log {server.log_path})")
+    sys.exit(1)
+
+
+@neo4j.command()
+@fail_on_errors
+def env():
+    """Print export lines for shells, notebooks and other tools.
+
+    Example: eval "$(graphbuild neo4j env)"
+    """
+    import shlex
+
+    creds = _local(None).credentials()
+    click.echo(f"export NEO4J_URI={shlex.quote(creds.uri)} NEO4J_USER={shlex.quote(creds.user)} "
+               f"NEO4J_PASSWORD={shlex.quote(creds.password)}")
+
+
+# ------------------------------------------------------------------ schema, ingest, extract
+@main.command("init-db")
+@click.pass_obj
+@fail_on_errors
+def init_db(conn):
+    """Apply cypher/schema.cypher (constraints, indexes) and the reference data. Idempotent.
+
+    Example: graphbuild init-db
+    """
+    from .gazetteer import load_gazetteer
+    from .load import GraphWriter
+
+    writer = GraphWriter(conn.driver(), conn.database)
+    writer.apply_schema()
+    writer.load_reference_data(load_gazetteer())
+    click.echo(f"Schema and reference data applied to {conn.settings.describe()}.")
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--judgements", type=click.Path(dir_okay=False), help="Curators' same/not-same file (default: the bundled one).")
+@click.option("--progress/--no-progress", default=None, help="Progress bar (default: only on a terminal).")
+@click.pass_obj
+@fail_on_errors
+def ingest(conn, paths, judgements, progress):
+    """Read, extract, resolve and load documents (files or folders of .txt/.md/.pdf).
+
+    A document already loaded with the same content is skipped; a changed one
+    replaces what its earlier version asserted; a broken one fails alone.
+    Exit status 1 when any document failed.
+
+    Example: graphbuild ingest data/samples
+    """
+    from .load import GraphWriter
+    from .pipeline import discover, ingest as run_ingest
+    from .resolve import load_judgements
+
+    writer = GraphWriter(conn.driver(), conn.database)
+    show = sys.stderr.isatty() if progress is None else progress
+    total = len(discover(paths).files)
+    if show and total:
+        with click.progressbar(length=total, label="Ingesting", file=sys.stderr) as bar:
+            report = run_ingest(paths, writer, judgements=load_judgements(judgements), progress=lambda _: bar.update(1))
+    else:
+        report = run_ingest(paths, writer, judgements=load_judgements(judgements))
+    out = click.echo
+    out(f"documents: {len(report.loaded)} loaded, {len(report.replaced)} replaced, "
+        f"{len(report.unchanged)} unchanged, {len(report.failed)} failed")
+    out(f"graph: {report.nodes_created} nodes and {report.relationships_created} relationships created")
+    out(f"people: {report.people_resolved} mentions resolved, {report.mentions_unresolved} left unresolved "
+        f"(see `graphbuild report run data-quality`)")
+    for path, reason in report.failed:
+        click.echo(f"failed: {path}: {reason}", err=True)
+    if not report.ok:
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write JSON lines here (default: stdout).")
+@fail_on_errors
+def extract(paths, output):
+    """Extract facts as JSON lines (one document per line), without touching the database.
+
+    The format is documented in docs/extraction.md (see its schema_version).
+    Example: graphbuild extract data/samples -o facts.jsonl
+    """
+    from .pipeline import discover, extract_many
+
+    found = discover(paths)
+    failed = list(found.problems)
+    lines = []
+    for e in extract_many([str(f) for f in found.files]):
+        if e.error:
+            failed.append((e.path, e.error))
+        else:
+            lines.append(json.dumps(e.facts.to_dict(), ensure_ascii=False))
+    text = "\n".join(lines) + ("\n" if lines else "")
+    if output:
+        Path(output).write_text(text, encoding="utf-8")
+        click.echo(f"{len(lines)} documents written to {output}", err=True)
+    else:
+        click.echo(text, nl=False)
+    for path, reason in failed:
+        click.echo(f"failed: {path}: {reason}", err=True)
+    if failed:
+        sys.exit(1)
+
+
+# ------------------------------------------------------------------ reading
+FORMAT = click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table",
+                      show_default=True, help="Output format.")
+
+
+def _emit(text: str, output: Optional[str]):
+    if output:
+        Path(output).write_text(text + "\n", encoding="utf-8")
+        click.echo(f"written to {output}", err=True)
+    else:
+        click.echo(text)
+
+
+@main.command()
+@click.argument("cypher")
+@click.option("-p", "--param", "params", nargs=2, multiple=True, metavar="NAME VALUE",
+              help="A parameter ($NAME in the statement); a JSON value is decoded, anything else is a string.")
+@FORMAT
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to a file instead of stdout.")
+@click.pass_obj
+@fail_on_errors
+def query(conn, cypher, params, fmt, output):
+    """Run one read-only Cypher statement (a write is refused by the server).
+
+    Example: graphbuild query "MATCH (n) RETURN labels(n) AS l, count(*) AS n" --format json
+    """
+    import neo4j as _neo4j
+
+    from .output import render
+    from .reports import run_read
+
+    values = {}
+    for name, raw in params:
+        try:
+            values[name] = json.loads(raw)
+        except ValueError:
+            values[name] = raw
+    try:
+        columns, rows = run_read(conn.driver(), cypher, values, conn.database)
+    except _neo4j.exceptions.Neo4jError as exc:
+        raise Fail(f"Neo4j refused the statement: {exc.message}") from None
+    _emit(render(columns, rows, fmt), output)
+
+
+@main.command()
+@click.pass_obj
+@fail_on_errors
+def summary(conn):
+    """What the graph holds: documents, meetings, people, organizations, memberships.
+
+    Example: graphbuild summary
+    """
+    from .reports import run_read
+
+    _, rows = run_read(conn.driver(), """
+        CALL { MATCH (n:Document) RETURN count(n) AS documents }
+        CALL { MATCH (n:Meeting) RETURN count(n) AS meetings }
+        CALL { MATCH (n:AgendaItem) RETURN count(n) AS agenda_items }
+        CALL { MATCH (n:Decision) RETURN count(n) AS decisions }
+        CALL { MATCH (n:Person) RETURN count(n) AS people }
+        CALL { MATCH (n:Organization) RETURN count(n) AS organizations }
+        CALL { MATCH (n:Membership) RETURN count(n) AS memberships }
+        CALL { MATCH ()-[r:ATTENDED]->() RETURN count(r) AS attendance }
+        CALL { MATCH (n:UnresolvedMention) RETURN count(n) AS unresolved_mentions }
+        RETURN *""", {}, conn.database)
+    row = rows[0] if rows else {}
+    order = ["documents", "meetings", "agenda_items", "decisions", "people", "organizations", "memberships",
+             "attendance", "unresolved_mentions"]
+    width = max(len(k) for k in order)
+    for k in order:
+        click.echo(f"{k.replace('_', ' '):<{width}}  {row.get(k, 0)}")
+
+
+# ------------------------------------------------------------------ reports
+@main.group(context_settings=CONTEXT)
+@click.option("--reports-dir", "reports_dirs", multiple=True, type=click.Path(file_okay=False),
+              help="Extra folder of .cypher reports (also $GRAPHBUILD_REPORTS).")
+@click.pass_context
+def report(ctx, reports_dirs):
+    """Saved, parameterised, read-only reports (queries/*.cypher).
+
+    \b
+    Example:
+      graphbuild report list
+      graphbuild report run seats-of-person -p person "Jacob Netteberg" --format csv -o seats.csv
+    """
+    ctx.meta["reports_dirs"] = list(reports_dirs)
+
+
+@report.command("list")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.pass_context
+@fail_on_errors
+def report_list(ctx, fmt):
+    """List the reports with the question each answers. Example: graphbuild report list"""
+    from .output import render
+    from .reports import list_reports
+
+    rows = [dict(name=r.name, question=r.question,
+                 parameters=", ".join(f"{p.name} ({p.type})" for p in r.params)) for r in list_reports(ctx.meta["reports_dirs"])]
+    click.echo(render(["name", "question", "parameters"], rows, fmt))
+
+
+@report.command("show")
+@click.argument("name")
+@click.pass_context
+@fail_on_errors
+def report_show(ctx, name):
+    """Print a report's Cypher and parameters. Example: graphbuild report show who-represents"""
+    from .reports import get_report
+
+    r = get_report(name, ctx.meta["reports_dirs"])
+    click.echo(f"# {r.name}: {r.question}")
+    for p in r.params:
+        click.echo(f"#   -p {p.name} <{p.type}>   example: {json.dumps(p.example, ensure_ascii=False)}  {p.description}")
+    click.echo(f"# file: {r.path}")
+    click.echo(r.cypher.rstrip())
+
+
+@report.command("run")
+@click.argument("name")
+@click.option("-p", "--param", "params", nargs=2, multiple=True, metavar="NAME VALUE", help="A report parameter.")
+@click.option("--example", is_flag=True, help="Use the example values from the report's header.")
+@FORMAT
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to a file instead of stdout.")
+@click.pass_context
+@fail_on_errors
+def report_run(ctx, name, params, example, fmt, output):
+    """Run a report in READ mode.
+
+    Example: graphbuild report run who-represents -p municipality Rudersdal --format json
+    """
+    import neo4j as _neo4j
+
+    from .output import render
+    from .reports import get_report, run_report
+
+    r = get_report(name, ctx.meta["reports_dirs"])
+    given = dict(params)
+    if example:
+        given = {**r.example_params(), **given}
+    values = r.convert(given)
+    conn = ctx.find_object(Conn)
+    try:
+        columns, rows = run_report(conn.driver(), r, values, conn.database)
+    except _neo4j.exceptions.Neo4jError as exc:
+        raise Fail(f"report {name!r} failed: {exc.message}") from None
+    _emit(render(columns, rows, fmt), output)
+
+
+# ------------------------------------------------------------------ resolution review
+@main.group(context_settings=CONTEXT)
+def resolve():
+    """Curate person resolution: review uncertain pairs, record judgements."""
+
+
+@resolve.command("review")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+@click.option("--judgements", type=click.Path(dir_okay=False), help="Judgements file (default: the bundled one).")
+@click.pass_obj
+@fail_on_errors
+def resolve_review(conn, fmt, judgements):
+    """List candidate duplicate people in the uncertain band, with score and evidence.
+
+    Record decisions as `name_a,name_b,same|not-same,note` rows in the judgements
+    file (graphbuild/data/judgements.csv, or --judgements FILE); they are honoured
+    on every ingest. Example: graphbuild resolve review --format csv > pairs.csv
+    """
+    from .gazetteer import load_gazetteer
+    from .load import GraphWriter
+    from .output import render
+    from .resolve import Resolver, load_judgements
+
+    writer = GraphWriter(conn.driver(), conn.database)
+    resolver = Resolver(load_gazetteer(), writer.known_persons(), load_judgements(judgements))
+    resolver.resolve_all([])
+    rows = [dict(a=p.a_name, b=p.b_name, score=round(p.score, 1), reason=p.reason,
+                 evidence=" | ".join(f"{e.doc_id[:8]}:{e.line} {e.quote}" for e in p.evidence[:4]),
+                 a_id=p.a_id, b_id=p.b_id) for p in resolver.review_candidates()]
+    click.echo(render(["a", "b", "score", "reason", "evidence", "a_id", "b_id"], rows, fmt))
+
+
+# ------------------------------------------------------------------ export
+@main.command()
+@click.argument("directory", type=click.Path(file_okay=False))
+@click.option("--format", "fmt", type=click.Choice(["csv", "json"]), default="csv", show_default=True)
+@click.pass_obj
+@fail_on_errors
+def export(conn, directory, fmt):
+    """Write every node label and relationship type to DIRECTORY as CSV or JSON files.
+
+    Example: graphbuild export --format csv out/
+    """
+    from .export import export_graph
+
+    written = export_graph(conn.driver(), Path(directory), fmt, conn.database)
+    for name, count in written:
+        click.echo(f"{name}: {count} rows")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

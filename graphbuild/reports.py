@@ -1,0 +1,187 @@
+"""Saved, parameterised, read-only reports: one .cypher file each, with a header.
+
+Header format (comment lines at the top of the file):
+
+    // name: who-represents
+    // question: Who represents municipality $municipality where?
+    // param: municipality string "Rudersdal"  (name, type, example; types: string, int, float, bool, date)
+    // columns: person, party, body, role, since, doc, line, quote
+
+Reports come from the bundled queries/ folder, then any folder given with
+--reports-dir or $GRAPHBUILD_REPORTS (os.pathsep-separated); a later folder's report
+overrides a bundled one with the same name.
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Optional, Sequence
+
+import neo4j
+
+from .errors import GraphbuildError
+
+PARAM_TYPES = ("string", "int", "float", "bool", "date", "list")
+NAME_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+
+
+class ReportError(GraphbuildError):
+    """Unknown report, bad header, or a missing / badly typed parameter."""
+
+
+@dataclass
+class Param:
+    name: str
+    type: str
+    example: Any
+    description: str = ""
+
+
+@dataclass
+class Report:
+    name: str
+    question: str
+    params: list[Param]
+    columns: list[str]
+    cypher: str
+    path: Path
+    notes: list[str] = field(default_factory=list)
+
+    def convert(self, given: dict[str, str]) -> dict[str, Any]:
+        """CLI strings -> typed parameter values; one-line errors name the parameter."""
+        known = {p.name: p for p in self.params}
+        unknown = sorted(set(given) - set(known))
+        if unknown:
+            raise ReportError(f"report {self.name!r} has no parameter {unknown[0]!r} (it takes: {', '.join(known) or 'none'})")
+        values = {}
+        for p in self.params:
+            if p.name not in given:
+                raise ReportError(f"report {self.name!r} needs parameter {p.name!r} ({p.type}), e.g. -p {p.name} {json.dumps(p.example, ensure_ascii=False)}")
+            values[p.name] = convert_value(self.name, p, given[p.name])
+        return values
+
+    def example_params(self) -> dict[str, Any]:
+        return {p.name: p.example for p in self.params}
+
+
+def convert_value(report: str, p: Param, raw: Any) -> Any:
+    if not isinstance(raw, str):
+        return raw
+    try:
+        if p.type == "int":
+            return int(raw)
+        if p.type == "float":
+            return float(raw)
+        if p.type == "bool":
+            if raw.lower() in ("true", "yes", "1"):
+                return True
+            if raw.lower() in ("false", "no", "0"):
+                return False
+            raise ValueError(raw)
+        if p.type == "date":
+            if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", raw):
+                raise ValueError(raw)
+            return raw
+        if p.type == "list":
+            return [s.strip() for s in raw.split(",") if s.strip()]
+        return raw
+    except ValueError:
+        raise ReportError(f"report {report!r}: parameter {p.name!r} must be {p.type}, got {raw!r}") from None
+
+
+def parse_report(path: Path) -> Report:
+    text = path.read_text(encoding="utf-8")
+    meta: dict[str, Any] = {"params": [], "notes": []}
+    for line in text.splitlines():
+        s = line.strip()
+        if not s.startswith("//"):
+            if s:
+                break
+            continue
+        body = s[2:].strip()
+        key, sep, value = body.partition(":")
+        key, value = key.strip().lower(), value.strip()
+        if not sep:
+            meta["notes"].append(body)
+        elif key == "name":
+            meta["name"] = value
+        elif key == "question":
+            meta["question"] = value
+        elif key == "columns":
+            meta["columns"] = [c.strip() for c in value.split(",") if c.strip()]
+        elif key == "param":
+            m = re.match(r"(\w+)\s+(\w+)\s+(\"[^\"]*\"|\S+)\s*(.*)$", value)
+            if not m or m.group(2) not in PARAM_TYPES:
+                raise ReportError(f"{path}: bad param line {value!r} (want: NAME TYPE EXAMPLE [description])")
+            example = m.group(3)
+            try:
+                example = json.loads(example)
+            except ValueError:
+                pass
+            meta["params"].append(Param(m.group(1), m.group(2), example, m.group(4).strip()))
+        else:
+            meta["notes"].append(body)
+    name = meta.get("name") or path.stem
+    if not NAME_RE.match(name):
+        raise ReportError(f"{path}: report name {name!r} must be lower-case letters, digits, - or _")
+    if "question" not in meta:
+        raise ReportError(f"{path}: header lacks a '// question:' line")
+    return Report(name, meta["question"], meta["params"], meta.get("columns", []), text, path, meta["notes"])
+
+
+def bundled_dir() -> Path:
+    here = Path(__file__).resolve().parent
+    for candidate in (here.parent / "queries", here / "queries"):
+        if candidate.is_dir():
+            return candidate
+    raise GraphbuildError("cannot find the bundled queries/ folder")
+
+
+def report_dirs(extra: Optional[Sequence[str]] = None) -> list[Path]:
+    dirs = [bundled_dir()]
+    env = os.environ.get("GRAPHBUILD_REPORTS")
+    if env:
+        dirs += [Path(d) for d in env.split(os.pathsep) if d]
+    dirs += [Path(d) for d in (extra or [])]
+    return dirs
+
+
+def list_reports(extra_dirs: Optional[Sequence[str]] = None) -> list[Report]:
+    found: dict[str, Report] = {}
+    for d in report_dirs(extra_dirs):
+        if not d.is_dir():
+            raise ReportError(f"reports folder {d} does not exist")
+        for f in sorted(d.glob("*.cypher")):
+            r = parse_report(f)
+            found[r.name] = r
+    return [found[k] for k in sorted(found)]
+
+
+def get_report(name: str, extra_dirs: Optional[Sequence[str]] = None) -> Report:
+    # A name is looked up among the parsed reports, never used as a path, so
+    # "../../etc/passwd" cannot reach outside the reports folders.
+    if not NAME_RE.match(name or ""):
+        raise ReportError(f"unknown report {name!r}: report names are lower-case letters, digits, - or _ (see `graphbuild report list`)")
+    for r in list_reports(extra_dirs):
+        if r.name == name:
+            return r
+    raise ReportError(f"unknown report {name!r} (see `graphbuild report list`)")
+
+
+def run_read(driver: neo4j.Driver, cypher: str, params: dict, database: Optional[str] = None) -> tuple[list[str], list[dict]]:
+    """Run one statement in a READ transaction; the server refuses any write."""
+    def work(tx):
+        result = tx.run(cypher, params)
+        records = [r.data() for r in result]
+        return list(result.keys()), records
+
+    with driver.session(database=database, default_access_mode=neo4j.READ_ACCESS) as session:
+        return session.execute_read(work)
+
+
+def run_report(driver: neo4j.Driver, report: Report, params: dict, database: Optional[str] = None):
+    columns, rows = run_read(driver, report.cypher, params, database)
+    return (report.columns or columns), rows
