@@ -180,6 +180,18 @@ class MeetingFact:
 
 
 @dataclass
+class SeatFact:
+    """A seat in a body whose holder is not (yet) a person: offered to a party, declined, open for nominations."""
+
+    organization: OrgRef
+    status: str  # offered | declined | vacant | invited
+    evidence: Evidence
+    party: Optional[str] = None  # letter of the party the seat belongs to / is offered to
+    item_number: Optional[str] = None
+    invited: Optional[OrgRef] = None  # who is invited to nominate (status invited)
+
+
+@dataclass
 class DocumentFacts:
     """Everything one document asserts.  Loaded (or rolled back) as one unit."""
 
@@ -196,6 +208,7 @@ class DocumentFacts:
     area_memberships: list[AreaMembershipFact] = field(default_factory=list)
     mentions: list[PersonMention] = field(default_factory=list)  # every person mention, incl. unplaced ones
     unresolved: list[Evidence] = field(default_factory=list)  # lines we could not parse but kept
+    seats: list[SeatFact] = field(default_factory=list)  # seat offers/vacancies without a person (extract)
     schema_version: int = FACTS_SCHEMA_VERSION
 
     def to_dict(self) -> dict:
