@@ -1,0 +1,46 @@
+// name: attendance-rate
+// question: How often did each person attend the meetings of council $council (present vs absent vs not recorded)?
+// param: council string "KKR Hovedstaden" council name, short name or alias, case-insensitive (a part of the name works when nothing matches exactly)
+// columns: council, person, meetings, with_attendance_list, present, absent, not_recorded, attendance_rate, first_seen, last_seen
+// meetings: the council's meetings in the graph; with_attendance_list: those whose documents list
+// who came; attendance_rate = present / with_attendance_list. People counted: anyone who attended,
+// sent apologies or holds a seat in the council.
+CALL {
+  WITH toLower(trim($council)) AS q
+  MATCH (c:Council)
+  WHERE toLower(c.org_id) = q OR toLower(c.name) = q OR toLower(coalesce(c.short_name, '')) = q
+        OR any(a IN coalesce(c.aliases, []) WHERE toLower(a) = q)
+  RETURN collect(c) AS exact
+}
+CALL {
+  WITH toLower(trim($council)) AS q
+  MATCH (c:Council)
+  WHERE size(q) >= 3 AND (toLower(c.name) CONTAINS q OR any(a IN coalesce(c.aliases, []) WHERE toLower(a) CONTAINS q))
+  RETURN collect(c) AS partial
+}
+UNWIND CASE WHEN size(exact) > 0 THEN exact ELSE partial END AS c
+MATCH (mt:Meeting)-[:ORGANIZED_BY]->(c)
+WITH c, collect(mt) AS meetings
+WITH c, meetings, [x IN meetings WHERE EXISTS { (:Person)-[:ATTENDED]->(x) }] AS listed
+CALL {
+  WITH c, meetings
+  UNWIND meetings AS mt
+  MATCH (p:Person)-[:ATTENDED]->(mt)
+  RETURN p
+  UNION
+  WITH c
+  MATCH (p:Person)-[:HAS_MEMBERSHIP]->(:Membership)-[:IN_ORGANIZATION]->(c)
+  RETURN p
+}
+WITH c, meetings, listed, p,
+     [mt IN meetings WHERE EXISTS { (p)-[:ATTENDED {status: 'present'}]->(mt) }] AS present,
+     [mt IN meetings WHERE EXISTS { (p)-[:ATTENDED {status: 'absent'}]->(mt) }
+                       AND NOT EXISTS { (p)-[:ATTENDED {status: 'present'}]->(mt) }] AS absent
+WITH c, p, size(meetings) AS n, size(listed) AS n_listed, present, absent,
+     [mt IN present + absent | toString(mt.date)] AS dates
+RETURN c.name AS council, p.name AS person, n AS meetings, n_listed AS with_attendance_list,
+       size(present) AS present, size(absent) AS absent, n - size(present) - size(absent) AS not_recorded,
+       CASE WHEN n_listed = 0 THEN null ELSE round(toFloat(size(present)) / n_listed, 3) END AS attendance_rate,
+       reduce(s = null, d IN dates | CASE WHEN s IS NULL OR d < s THEN d ELSE s END) AS first_seen,
+       reduce(s = null, d IN dates | CASE WHEN s IS NULL OR d > s THEN d ELSE s END) AS last_seen
+ORDER BY council, attendance_rate DESC, present DESC, person

@@ -1,0 +1,38 @@
+// name: data-quality
+// question: What awaits review: mentions left unresolved, and candidate duplicate people (same family name, similar first names)?
+// columns: issue, name, other, reason, doc, line, quote
+// issue: "unresolved mention" (a name or line kept instead of guessed) or "possible duplicate"
+// (two Person nodes whose last names agree and whose first names share an initial or one is a
+// prefix of the other; record a verdict in the judgements file, see `graphbuild resolve review`).
+CALL {
+  MATCH (u:UnresolvedMention)
+  OPTIONAL MATCH (u)-[:FOUND_IN]->(d:Document)
+  RETURN 'unresolved mention' AS issue, u.name AS name, null AS other, u.reason AS reason,
+         coalesce(d.path, u.doc_id) AS doc, u.line AS line, u.quote AS quote, 1 AS rank
+  UNION ALL
+  MATCH (a:Person), (b:Person)
+  WHERE a.person_id < b.person_id
+  WITH a, b, split(toLower(trim(a.name)), ' ') AS ta, split(toLower(trim(b.name)), ' ') AS tb
+  WHERE size(ta) >= 1 AND size(tb) >= 1 AND last(ta) = last(tb)
+    AND (left(head(ta), 1) = left(head(tb), 1))
+    AND (head(ta) STARTS WITH replace(head(tb), '.', '') OR head(tb) STARTS WITH replace(head(ta), '.', '')
+         OR size(head(ta)) <= 2 OR size(head(tb)) <= 2
+         OR left(head(ta), 3) = left(head(tb), 3))
+  CALL {
+    WITH a, b
+    OPTIONAL MATCH (a)-[ra:ATTENDED]->()
+    OPTIONAL MATCH (a)-[:HAS_MEMBERSHIP]->(:Membership)-[ea:EVIDENCED_BY]->(da:Document)
+    OPTIONAL MATCH (b)-[rb:ATTENDED]->()
+    OPTIONAL MATCH (b)-[:HAS_MEMBERSHIP]->(:Membership)-[eb:EVIDENCED_BY]->(db:Document)
+    OPTIONAL MATCH (xa:Document {doc_id: ra.doc_id})
+    OPTIONAL MATCH (xb:Document {doc_id: rb.doc_id})
+    WITH collect(DISTINCT coalesce(xa.path, da.path) + ':' + toString(coalesce(ra.line, ea.line)) + ' ' + coalesce(ra.quote, ea.quote)) AS qa,
+         collect(DISTINCT coalesce(xb.path, db.path) + ':' + toString(coalesce(rb.line, eb.line)) + ' ' + coalesce(rb.quote, eb.quote)) AS qb
+    RETURN qa[0] AS qa, qb[0] AS qb
+  }
+  RETURN 'possible duplicate' AS issue, a.name AS name, b.name AS other,
+         'same family name, similar first names' AS reason,
+         null AS doc, null AS line, coalesce(qa, '') + ' | ' + coalesce(qb, '') AS quote, 2 AS rank
+}
+RETURN issue, name, other, reason, doc, line, quote
+ORDER BY rank, doc, line, name
