@@ -64,6 +64,10 @@ JVM_FLAGS = [
     "--add-opens=java.base/java.lang=ALL-UNNAMED",
 ]
 
+_GENERIC_JVM_LINES = {
+    "Error: A fatal exception has occurred. Program will exit.",
+    "Error: Could not create the Java Virtual Machine.",
+}
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 # Children started by this Python process, so we can reap them (a dead child we never
@@ -130,8 +134,9 @@ def _last_log_line(path: Path, since: int = 0) -> str:
     lines = [ln for ln in lines if ln.strip()]
     for ln in reversed(lines):
         s = ln.strip()
-        if not (s.startswith("at ") or s.startswith("...") or s.startswith("Suppressed:")):
-            return s
+        if s.startswith(("at ", "...", "Suppressed:")) or s in _GENERIC_JVM_LINES:
+            continue
+        return s
     return lines[-1].strip() if lines else ""
 
 
