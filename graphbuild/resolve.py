@@ -11,6 +11,7 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Optional
 
@@ -151,6 +152,7 @@ def _fold_accents(text: str) -> str:
     return "".join(out)
 
 
+@lru_cache(maxsize=200_000)
 def normalise_name(name: str) -> str:
     """Matching form: casefolded, ö->ø, ä->æ, aa->å, é/ü/... unaccented, hyphenation repaired.
 
@@ -163,6 +165,7 @@ def normalise_name(name: str) -> str:
     return " ".join(text.split())
 
 
+@lru_cache(maxsize=200_000)
 def name_tokens(name: str) -> tuple[str, ...]:
     """Tokens of the matching form; hyphens split double names, periods end initials."""
     text = normalise_name(name).replace(".", " ").replace("-", " ")
@@ -346,6 +349,17 @@ def _as_id(found) -> Optional[str]:
     return None
 
 
+def _call(obj, name: str, *args):
+    """Call a gazetteer lookup if it exists; a lookup that raises for an unknown key counts as a miss."""
+    fn = getattr(obj, name, None)
+    if fn is None:
+        return None
+    try:
+        return fn(*args)
+    except (KeyError, LookupError, ValueError, TypeError):
+        return None
+
+
 def _org_text(text: str) -> str:
     text = " ".join(text.replace("\u00ad", "").split()).casefold()
     return _fold_accents(text)
@@ -415,9 +429,13 @@ class _Orgs:
             return None
         if surface not in self.muni_cache:
             code = None
-            lookup = getattr(self.gaz, "lookup_municipality", None)
-            if lookup is not None:
-                code = _as_id(lookup(surface))
+            s = " ".join(surface.split()).strip(" ,.")
+            base = re.sub(r"\s+(?:Regions)?[Kk]ommune$", "", s)
+            variants = [s, base, base + " Kommune"] + ([base[:-1], base[:-1] + " Kommune"] if base.endswith("s") else [])
+            for v in variants:
+                code = _as_id(_call(self.gaz, "lookup_municipality", v))
+                if code:
+                    break
             self.muni_cache[surface] = code
         return self.muni_cache[surface]
 
@@ -426,10 +444,7 @@ class _Orgs:
         key = ("party", letter, kommunekode)
         if key in self.cache:
             return self.cache[key]
-        oid = None
-        lookup = getattr(self.gaz, "lookup_party", None)
-        if lookup is not None:
-            oid = _as_id(lookup(letter, kommunekode))
+        oid = _as_id(_call(self.gaz, "lookup_party", letter, kommunekode))
         if oid is None and len(letter) > 2:
             oid = self._lookup(letter)
         if oid is None:
@@ -444,10 +459,7 @@ class _Orgs:
         return rec
 
     def _lookup(self, surface: str) -> Optional[str]:
-        lookup = getattr(self.gaz, "lookup_org", None)
-        if lookup is None:
-            return None
-        return _as_id(lookup(surface))
+        return _as_id(_call(self.gaz, "lookup_org", surface))
 
     def _fuzzy(self, surface: str) -> Optional[str]:
         text = _org_text(surface)
@@ -609,6 +621,30 @@ class _UnionFind:
         ra, rb = self.find(a), self.find(b)
         if ra != rb:
             self.parent[max(ra, rb)] = min(ra, rb)
+
+
+@dataclass
+class _PartialIndex:
+    clusters: list
+    by_initial: dict
+    by_doc: dict
+    group_of_cluster: dict
+    group_members: dict
+    records: dict
+    _ctx: dict = field(default_factory=dict)
+    _keys: dict = field(default_factory=dict)
+
+    def ctx(self, root: int):
+        if root not in self._ctx:
+            members = [self.clusters[i] for i in self.group_members[root]]
+            docs = set().union(*(c.docs for c in members))
+            self._ctx[root] = (*_group_ctx(members), docs)
+        return self._ctx[root]
+
+    def key_tokens(self, c: "_Cluster"):
+        if c.idx not in self._keys:
+            self._keys[c.idx] = [tuple(k.split()) for k in sorted(c.keys)]
+        return self._keys[c.idx]
 
 
 class Resolver:
@@ -969,16 +1005,21 @@ class Resolver:
 
         # 6. Partial forms (initials, single tokens): exactly one plausible candidate, or unresolved.
         group_of_cluster = {c.idx: uf.find(c.idx) for c in clusters if c.idx not in dropped}
-        by_family: dict[str, set[int]] = defaultdict(set)
+        by_initial: dict[tuple, set[int]] = defaultdict(set)  # (first letter, family token) -> clusters
+        by_doc: dict[tuple, set[int]] = defaultdict(set)  # (doc_id, family token) -> clusters
         for c in clusters:
             if c.idx in dropped:
                 continue
             for key in c.keys:
-                for t in key.split()[1:]:
+                toks = key.split()
+                for t in toks[1:]:
                     if len(t) > 1:
-                        by_family[t].add(c.idx)
+                        by_initial[(toks[0][0], t)].add(c.idx)
+                        for doc in c.docs:
+                            by_doc[(doc, t)].add(c.idx)
+        part = _PartialIndex(clusters, by_initial, by_doc, group_of_cluster, group_members, records_of_root)
         for x in sorted(partial, key=lambda x: (x.doc_id, x.m.mention_id)):
-            reason_or_root = self._resolve_partial(x, clusters, by_family, group_of_cluster, group_members)
+            reason_or_root = self._resolve_partial(x, part)
             if isinstance(reason_or_root, int) and reason_or_root in records_of_root:
                 rec = records_of_root[reason_or_root]
                 person_of[x.m.mention_id] = rec.person_id
@@ -1033,35 +1074,34 @@ class Resolver:
             return (is_full_name(toks), sum(len(t) > 1 for t in toks), len(toks), len(f), forms[f])
         return max(sorted(forms), key=rank)
 
-    def _resolve_partial(self, x: _Mention, clusters, by_family, group_of_cluster, group_members):
+    @staticmethod
+    def _resolve_partial(x: _Mention, ix: "_PartialIndex"):
         toks = x.tokens
+        clusters = ix.clusters
         if len(toks) == 1:
             kind = "single name"
-            cand_clusters = {i for i in by_family.get(toks[0], ()) if x.doc_id in clusters[i].docs}
+            cand_clusters = ix.by_doc.get((x.doc_id, toks[0]), set())
             if not cand_clusters:
                 return f"{kind} only, no full name in the same document"
         else:
             kind = "initials"
             cand_clusters = set()
-            for i in by_family.get(toks[-1], ()):
+            for i in ix.by_initial.get((toks[0][0], toks[-1]), ()):
                 c = clusters[i]
-                if any(_in_order(toks, tuple(k.split())) and toks[-1] in k.split()[1:] for k in c.keys):
+                if any(_in_order(toks, kt) and toks[-1] in kt[1:] for kt in ix.key_tokens(c)):
                     cand_clusters.add(i)
             if not cand_clusters:
                 return f"{kind} only, no candidate"
-        groups: dict[int, list[_Cluster]] = defaultdict(list)
-        for i in sorted(cand_clusters):
-            groups[group_of_cluster[i]].append(clusters[i])
+        roots = sorted({ix.group_of_cluster[i] for i in cand_clusters})
+        mctx = ({x.party} - {None}, {x.muni} - {None}, {x.date} - {None}, set(x.orgs),
+                {x.doc_id} if x.attending else set())
         scored = []
-        for g in sorted(groups):
-            members = [clusters[i] for i in group_members[g]]
-            p, m, d, o, a = _group_ctx(members)
-            contradicts, score, _ = _relation({x.party} - {None}, {x.muni} - {None}, {x.date} - {None}, set(x.orgs),
-                                              {x.doc_id} if x.attending else set(), p, m, d, o, a)
+        for g in roots:
+            p, m, d, o, a, docs = ix.ctx(g)
+            contradicts, score, _ = _relation(*mctx, p, m, d, o, a)
             if contradicts:
                 continue
-            same_doc = any(x.doc_id in c.docs for c in members)
-            scored.append((score, same_doc, g))
+            scored.append((score, x.doc_id in docs, g))
         if not scored:
             return f"{kind} only, every candidate contradicts the context"
         local = [t for t in scored if t[1]]
@@ -1071,8 +1111,7 @@ class Resolver:
         pool = sorted(pool, key=lambda t: (-t[0], t[2]))
         if len(pool) == 1 or pool[0][0] - pool[1][0] >= CONTEXT_MARGIN:
             return pool[0][2]
-        names = sorted(self._canonical(Counter({f: 1 for i in group_members[g] for f in clusters[i].forms}))
-                       for _, _, g in pool)
+        names = sorted(ix.records[g].name if g in ix.records else str(g) for _, _, g in pool)
         return f"{kind} only, {len(pool)} candidates: {'; '.join(names)}"
 
     def _review(self, review_pairs, clusters, uf, records_of_root) -> list[CandidatePair]:
