@@ -1,0 +1,409 @@
+"""spaCy components for extraction: small, named, one job each, rules only.
+
+Every component looks at ONE normalised line (one spaCy Doc) and writes what it
+found to a Doc extension; the cross-line logic (which block a line is in, which
+item it belongs to, a signature spread over two lines) lives in extract.py.
+Components first test a cheap keyword/regex on doc.text and return at once when
+it does not match, so the pipeline stays close to bare tokenisation speed.
+
+Extensions written (all default None / empty):
+  doc._.gb_participant  dict(name, party, place, role) for "Name (A), X Kommune (formand)"
+  doc._.gb_person_roles list of dict(name, role, org, org_label, org_id, place, start)
+  doc._.gb_role_only    dict(role, org, org_label, org_id) for a line that is only a role ("Formand for KKR Sjælland")
+  doc._.gb_name_only    str, a line that is only a person's name ("Carsten Krabbe")
+  doc._.gb_reports      list of dict(name, org, org_label, org_id, start)
+  doc._.gb_appointments list of dict(kind, name, party, org, place, start, ...)
+  doc._.gb_outcome      (outcome, start) of the first decision verb on the line
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+# --------------------------------------------------------------------- names
+UP = "A-ZÆØÅÉÖÜÄ"
+LO = "a-zæøåéöüäëïáàèíóú"
+_WORD = rf"[{UP}][{LO}]+(?:-[{UP}][{LO}]+)?"
+_INITIAL = rf"[{UP}]\."
+# 2-4 capitalised tokens, a middle initial allowed ("Allan S. Andersen")
+NAME = rf"{_WORD}(?: (?:{_WORD}|{_INITIAL})){{0,2}} {_WORD}"
+NAME_RE = re.compile(rf"^{NAME}$")
+
+# capitalised words that start sentences/organisations, never a first name
+NOT_FIRST = {
+    "Region", "Regionen", "Det", "Den", "De", "Dette", "Der", "Denne", "Kommune", "Kommunen", "Kommunerne",
+    "Formandskabet", "Formanden", "Næstformanden", "Borgmester", "Borgmesteren", "Direktør", "Direktøren",
+    "Formand", "Næstformand", "Indstilling", "Indstillingen", "Indstillingerne", "Beslutning", "Baggrund",
+    "Sagsfremstilling", "Bilag", "Med", "Venlig", "Hilsen", "Kære", "Dato", "Sted", "Side", "Ifølge", "Under",
+    "Hvis", "Når", "Nyt", "Ny", "Nye", "Politisk", "Politiske", "Danske", "Dansk", "Danmarks", "Danmark",
+    "Greater", "Erhvervshus", "Erhvervshuset", "Sundhedsklynge", "Klynge", "Adm", "Administrerende", "Liberal",
+    "Radikale", "Socialistisk", "Enhedslisten", "Venstre", "Konservative", "Alternativet", "Moderaterne",
+    "Nye", "Kristendemokraterne", "Socialdemokratiet", "Folkeparti", "Partiet", "Mission", "Vision", "Et", "En",
+    "Til", "For", "Fra", "Om", "Og", "Af", "På", "I", "Som", "Hvad", "Hvem", "Hvordan", "Hvor", "Hvilke",
+    "Uddannelses", "Forskningsstyrelsen", "Styrelsen", "Ministeriet", "Sekretariatet", "Tlf", "Tel", "Att",
+}
+NOT_NAME_TOKEN = {"Kommune", "Regionskommune", "Hovedstaden", "Sjælland", "Region", "KKR", "KL", "Udvalg",
+                  "Udvikling", "Regional", "Kommunes", "Hovedstadens"}
+
+
+def plausible_name(name: str) -> bool:
+    toks = name.split()
+    if not 2 <= len(toks) <= 4 or not NAME_RE.match(name):
+        return False
+    if toks[0] in NOT_FIRST or toks[0].endswith("s") and toks[0][:-1] in NOT_FIRST:
+        return False
+    return not any(t in NOT_NAME_TOKEN for t in toks)
+
+
+# --------------------------------------------------------------------- roles
+DEFAULT_ROLE_WORDS = [
+    "administrerende direktør", "adm. direktør", "kommunaldirektør", "direktør", "vicedirektør",
+    "borgmester", "viceborgmester", "rådmand", "fagborgmester", "regionsrådsformand", "regionsrådsmedlem",
+    "regionspolitiker", "formand", "næstformand", "medformand", "rektor", "fuldmægtig", "chefkonsulent",
+    "konsulent", "sekretariatschef", "kontorchef", "centerchef", "chef", "sundhedsdirektør", "dekan",
+    "bestyrelsesformand", "bestyrelsesmedlem", "medlem",
+]
+CANONICAL_ROLE = {"adm. direktør": "administrerende direktør", "formanden": "formand",
+                  "næstformanden": "næstformand", "borgmesteren": "borgmester", "direktøren": "direktør"}
+
+ORG_LABELS = {"BODY", "COUNCIL", "REGION", "MUNICIPALITY", "PARTY"}
+_TERMINATOR = (r"(?=\s*(?:[,.;:)]|$)|\s+(?:og|vil|har|er|giver|fra|introducerer|udpeges|blev|orienterer|"
+               r"præsenterer|deltager|fortæller|holder|indleder|kommer|gav|var|som|samt|på|med)\b)")
+
+
+def _role_alt(role_words: list[str]) -> str:
+    words = sorted({w.lower() for w in role_words if w}, key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+
+
+def _ent_at(doc: Doc, char: int, labels=ORG_LABELS):
+    for e in doc.ents:
+        if e.start_char == char and e.label_ in labels:
+            return e
+    return None
+
+
+def _ents_overlapping(doc: Doc, start: int, end: int, labels=ORG_LABELS):
+    return [e for e in doc.ents if e.label_ in labels and e.start_char < end and e.end_char > start]
+
+
+def _org_info(doc: Doc, start: int, end: int) -> dict:
+    """The organisation phrase doc.text[start:end]; entity id/label when the phrase is one entity."""
+    text = doc.text[start:end].strip(" ,")
+    ents = _ents_overlapping(doc, start, end)
+    info = dict(org=text or None, org_label=None, org_id=None)
+    if ents:
+        e = ents[0]
+        if e.text.strip() == text or len(ents) == 1 and len(e.text) >= len(text) - 3:
+            info.update(org_label=e.label_, org_id=e.ent_id_ or None)
+        else:
+            info.update(org_label=e.label_ if len(ents) == 1 else None)
+    return info
+
+
+def _find_name(doc: Doc, start: int, limit: int = 120):
+    """First plausible person name at/after `start` that is not inside an organisation entity."""
+    text = doc.text
+    for m in re.finditer(NAME + _TERMINATOR, text[start:start + limit]):
+        s, e = start + m.start(), start + m.end()
+        name = m.group(0)
+        ents = _ents_overlapping(doc, s, e)
+        if ents:  # "Bornholm Jakob Trøst": drop a leading place/organisation
+            last = max(x.end_char for x in ents)
+            if last >= e:
+                continue
+            rest = text[last:e].strip(" ,")
+            if plausible_name(rest):
+                return last + (len(text[last:e]) - len(text[last:e].lstrip(" ,"))), rest
+            continue
+        if plausible_name(name):
+            return s, name
+        toks = name.split()
+        if len(toks) >= 3 and plausible_name(" ".join(toks[1:])):  # leading non-name word
+            sub = " ".join(toks[1:])
+            return s + len(name) - len(sub), sub
+    return None
+
+
+# ---------------------------------------------------------------- extensions
+for _ext, _default in (("gb_participant", None), ("gb_person_roles", None), ("gb_role_only", None),
+                       ("gb_name_only", None), ("gb_reports", None), ("gb_appointments", None),
+                       ("gb_outcome", None)):
+    if not Doc.has_extension(_ext):
+        Doc.set_extension(_ext, default=_default)
+
+
+# ------------------------------------------------------------- participants
+_PARTICIPANT = re.compile(
+    rf"^(?P<name>[^,()]+?)\s*,?\s*\((?P<party>[{UP}]{{1,3}})\)\s*,?\s*(?P<rest>.*?)\s*$")
+_NO_PARTY = re.compile(r"^(?P<name>[^,()]+?)\s*,\s*(?P<rest>[^()]+?)\s*(?:\((?P<role>[^)]*)\))?\s*$")
+_TRAILING_ROLE = re.compile(r"^(?P<place>.*?)\s*(?:\((?P<role>[^)]*)\))?\s*$")
+
+
+def parse_participant(text: str) -> Optional[dict]:
+    t = " ".join(text.split())
+    m = _PARTICIPANT.match(t)
+    if m:
+        name = m.group("name").strip()
+        r = _TRAILING_ROLE.match(m.group("rest"))
+        place = (r.group("place") or "").strip(" ,") or None
+        role = (r.group("role") or "").strip().lower() or None
+        if plausible_name(name):
+            return dict(name=name, party=m.group("party"), place=place, role=role)
+        return None
+    m = _NO_PARTY.match(t)
+    if m and plausible_name(m.group("name").strip()):
+        return dict(name=m.group("name").strip(), party=None, place=m.group("rest").strip(" ,") or None,
+                    role=(m.group("role") or "").strip().lower() or None)
+    return None
+
+
+class Participants:
+    """'Steen Christiansen (A), Albertslund Kommune (formand)' -> doc._.gb_participant."""
+
+    def __init__(self, nlp: Language, name: str):
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        if "(" in doc.text or "," in doc.text:
+            doc._.gb_participant = parse_participant(doc.text)
+        return doc
+
+
+@Language.factory("graphbuild_participants")
+def make_participants(nlp: Language, name: str):
+    return Participants(nlp, name)
+
+
+# ------------------------------------------------------------ person + role
+class PersonRoles:
+    """People named with a role: 'Direktør for Erhvervshus Hovedstaden Katrine Paaby Joensen',
+    'Birgitte Wederking, direktør for Greater Copenhagen EU Office', 'Borgmester Niels Hörup, Solrød',
+    and lines that are only a role ('Formand for KKR Sjælland') or only a name (signatures)."""
+
+    def __init__(self, nlp: Language, name: str, role_words: list[str]):
+        self.name = name
+        alt = _role_alt(role_words or DEFAULT_ROLE_WORDS)
+        prefix = rf"(?:(?P<pre>[{UP}][{UP}{LO}0-9]*)-)?"
+        # ROLE [for|i|hos ORG][,] NAME
+        self.role_first = re.compile(rf"(?<![\w-]){prefix}(?P<role>{alt})(?P<prep>\s+(?:for|i|hos|ved)\s+|,?\s+)",
+                                     re.IGNORECASE)
+        # NAME, ROLE [for|i ORG]
+        self.name_first = re.compile(rf"(?P<name>{NAME}),\s+{prefix}(?P<role>{alt})\b"
+                                     rf"(?:(?:\s+(?:for|i|hos|ved)\s+|,\s+|\s+)(?P<org>[^,.;()]+?))?"
+                                     rf"\s*(?:\([^)]*\))?(?=\s*(?:[,.;]|$)|\s+(?:og|vil|giver|på|har)\b)",
+                                     re.IGNORECASE)
+        self.role_only = re.compile(rf"^{prefix}(?P<role>{alt})(?:(?:\s+(?:for|i|hos|ved)\s+|,\s*|\s+)(?P<org>.+?))?\s*$",
+                                    re.IGNORECASE)
+        self.keyword = re.compile(alt, re.IGNORECASE)
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        stripped = text.strip()
+        if NAME_RE.match(stripped) and plausible_name(stripped) and not _ents_overlapping(doc, 0, len(text)):
+            doc._.gb_name_only = stripped
+            return doc
+        if not self.keyword.search(text):
+            return doc
+        found = []
+        m = self.role_only.match(stripped)
+        if m and len(stripped) <= 80 and not re.search(NAME, stripped[m.start("role"):]):
+            org = None
+            if m.group("org"):
+                off = text.index(stripped)
+                info = _org_info(doc, off + m.start("org"), off + m.end("org"))
+            else:
+                info = dict(org=m.group("pre"), org_label=None, org_id=None)
+            doc._.gb_role_only = dict(role=_canon(m.group("role")), **info)
+            return doc
+        for m in self.role_first.finditer(text):
+            if not m.group("role")[0].isupper() and m.start() > 0 and text[m.start() - 1] not in " (\"'*":
+                continue
+            after = m.end()
+            prep = m.group("prep").strip(" ,")
+            info = dict(org=m.group("pre"), org_label=None, org_id=None)
+            if prep:  # "direktør for <ORG> <NAME>"
+                ent = _ent_at(doc, after)
+                if ent is not None:
+                    info = dict(org=ent.text, org_label=ent.label_, org_id=ent.ent_id_ or None)
+                    hit = _find_name(doc, ent.end_char, 60)
+                    if hit and text[ent.end_char:hit[0]].strip(" ,") == "":
+                        found.append(dict(name=hit[1], role=_canon(m.group("role")), place=None, start=hit[0], **info))
+                    continue
+                hit = _find_name(doc, after, 100)
+                if hit:
+                    between = text[after:hit[0]]
+                    if between.strip(" ,") and not re.search(r"[.;:]", between):
+                        info = _org_info(doc, after, after + len(between.rstrip(" ,")))
+                        found.append(dict(name=hit[1], role=_canon(m.group("role")), place=None, start=hit[0], **info))
+                continue
+            # "Borgmester Niels Hörup, Solrød" / "KKR-næstformand Karsten Längerich"
+            nm = re.match(NAME + _TERMINATOR, text[after:])
+            if nm and plausible_name(nm.group(0)):
+                place = None
+                pm = re.match(rf",\s*(?P<place>[{UP}][\w-]+(?:\s+Kommune)?)\s*$", text[after + nm.end():])
+                if pm:
+                    place = pm.group("place")
+                found.append(dict(name=nm.group(0), role=_canon(m.group("role")), place=place, start=after,
+                                  line_start=m.start() == 0, **info))
+        for m in self.name_first.finditer(text):
+            if not plausible_name(m.group("name")):
+                continue
+            info = dict(org=m.group("pre"), org_label=None, org_id=None)
+            if m.group("org"):
+                info = _org_info(doc, m.start("org"), m.end("org"))
+            found.append(dict(name=m.group("name"), role=_canon(m.group("role")), place=None, start=m.start(), **info))
+        if found:
+            doc._.gb_person_roles = found
+        return doc
+
+
+def _canon(role: str) -> str:
+    r = " ".join(role.lower().split())
+    return CANONICAL_ROLE.get(r, r)
+
+
+@Language.factory("graphbuild_person_roles", default_config={"role_words": DEFAULT_ROLE_WORDS})
+def make_person_roles(nlp: Language, name: str, role_words: list[str]):
+    return PersonRoles(nlp, name, role_words)
+
+
+# ------------------------------------------------------------- body reports
+_REPORT_FROM = re.compile(rf"(?P<name>{NAME}) oplyste fra (?P<org>[^,]+?), at")
+_REPORT_THAT = re.compile(rf"(?P<name>{NAME}) oplyste, at (?P<org>\S+(?: [{UP}]\S*)*) (?:har|står|er|vil|skal)\b")
+
+
+class BodyReports:
+    """'Ole Bjørstorp oplyste fra RAR Hovedstaden, at ...' -> doc._.gb_reports."""
+
+    def __init__(self, nlp: Language, name: str):
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        if "oplyste" not in doc.text:
+            return doc
+        found = []
+        for m in _REPORT_FROM.finditer(doc.text):
+            if plausible_name(m.group("name")):
+                found.append(dict(name=m.group("name"), start=m.start(),
+                                  **_org_info(doc, m.start("org"), m.end("org"))))
+        for m in _REPORT_THAT.finditer(doc.text):
+            info = _org_info(doc, m.start("org"), m.end("org"))
+            if plausible_name(m.group("name")) and (info["org_label"] or m.group("org").lower().endswith("udvalget")):
+                found.append(dict(name=m.group("name"), start=m.start(), **info))
+        if found:
+            doc._.gb_reports = found
+        return doc
+
+
+@Language.factory("graphbuild_body_reports")
+def make_body_reports(nlp: Language, name: str):
+    return BodyReports(nlp, name)
+
+
+# ------------------------------------------------------------- appointments
+_PERSON_PARTY = rf"(?P<name>{NAME})(?:\s*\((?P<party>[{UP}]{{1,3}})\))?"
+_BODY = r"(?P<org>[^,.;]+?)"
+_ORG_END = r"(?=\s*(?:[,.;]|$)|\s+(?:og|med|pr\.|per|fra og med)\b)"
+APPOINTMENT_RULES = [
+    # "X (I) har ønsket at trække sig fra bestyrelsen i IBOS"; "X (L) har meddelt, at hun udtræder af ..."
+    ("resigned", re.compile(rf"{_PERSON_PARTY}[^.;]*?\b(?:udtræder|udtrådt|trække sig|trækker sig|trukket sig|"
+                            rf"fratræder|stopper)\s+(?:af|fra|i|som)\s+{_BODY}{_ORG_END}")),
+    # "og i stedet indtræder X (B) fra Rudersdal Kommune"
+    ("appointed", re.compile(rf"\b(?:indtræder|indtræde)\s+{_PERSON_PARTY}(?:\s+fra\s+(?P<place>[{UP}][\w-]*(?:\s+Kommune)?))?")),
+    ("appointed", re.compile(rf"{_PERSON_PARTY}(?:\s+fra\s+(?P<place>[{UP}][\w-]*(?:\s+Kommune)?))?\s+"
+                             rf"(?:er|blev)\s+udpeget\s+(?:som\s+\w+\s+)?(?:til|i)\s+{_BODY}{_ORG_END}")),
+    # "indstiller, at KKR-næstformand Karsten Längerich udpeges som repræsentant til den politiske udviklingsgruppe"
+    ("proposed", re.compile(rf"(?:indstiller|foreslår|anbefaler|indstilles),?\s+at\s+(?:[\w-]+\s+){{0,2}}?{_PERSON_PARTY}"
+                            rf"(?:\s+fra\s+(?P<place>[{UP}][\w-]*(?:\s+Kommune)?))?\s+(?:udpeges|genudpeges|vælges|indstilles)"
+                            rf"(?:\s+som\s+(?P<as>[\w-]+))?(?:\s+(?:til|i)\s+{_BODY}{_ORG_END})?")),
+    ("proposed", re.compile(rf"{_PERSON_PARTY}(?:\s+fra\s+(?P<place>[{UP}][\w-]*(?:\s+Kommune)?))?\s+foreslås"
+                            rf"(?:\s+som\s+(?P<as>[\w-]+))?(?:\s+(?:til|i)\s+{_BODY}{_ORG_END})?")),
+]
+_PARTY_NAME = (r"(?P<party>Socialdemokratiet|Radikale Venstre|Det Konservative Folkeparti|Konservative|"
+               r"Nye Borgerlige|SF|Socialistisk Folkeparti|Liberal Alliance|Kristendemokraterne|Moderaterne|"
+               r"Dansk Folkeparti|Venstre|Danmarksdemokraterne|Enhedslisten|Alternativet)"
+               r"(?:\s*\((?P<abbr>[^)]{1,4})\))?")
+SEAT_RULES = [
+    # "Det er i henhold til konstitueringsaftalen Liberal Alliance, som besætter posten."
+    ("offered", re.compile(rf"konstitueringsaftalen,?\s+(?:er\s+det\s+)?{_PARTY_NAME},?\s+som\s+besætter")),
+    ("offered", re.compile(rf"(?:pladsen|posten|sædet)\s+tilbydes\s+(?:til\s+)?{_PARTY_NAME}")),
+    ("declined", re.compile(rf"(?:{_PARTY_NAME}|(?P<abbr2>[{UP}]{{1,3}}))\s+(?:har\s+(?:imidlertid\s+)?oplyst,\s+at\s+man\s+ikke\s+kan\s+besætte|"
+                            rf"ikke\s+har\s+indmeldt\s+kandidat)")),
+    ("invited", re.compile(r"(?:inviterede|inviteres|opfordres|bedes)\b[^;]{0,120}?\b(?:til\s+at\s+(?:indstille|udpege|meddele|"
+                           r"indmelde)|kandidat)")),
+    ("vacant", re.compile(r"\bskal\s+udpeges\s+(?:et\s+)?nyt?\s+(?:bestyrelses)?medlem")),
+]
+
+
+class Appointments:
+    """Resignations, entries, proposals; seats offered to parties; invitations -> doc._.gb_appointments."""
+
+    KEYWORDS = re.compile(r"udtræde|udtrådt|trække sig|trækker sig|trukket sig|fratræder|indtræde|udpeg|"
+                          r"foreslås|konstitueringsaftale|tilbydes|besætte|invitere|indstille|bedes")
+
+    def __init__(self, nlp: Language, name: str):
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        if not self.KEYWORDS.search(text):
+            return doc
+        found = []
+        for kind, rx in APPOINTMENT_RULES:
+            for m in rx.finditer(text):
+                if not plausible_name(m.group("name")):
+                    continue
+                g = m.groupdict()
+                found.append(dict(kind=kind, name=g["name"], party=g.get("party"), org=(g.get("org") or None),
+                                  place=g.get("place"), role=g.get("as"), start=m.start("name")))
+        for kind, rx in SEAT_RULES:
+            for m in rx.finditer(text):
+                g = m.groupdict()
+                found.append(dict(kind="seat_" + kind, name=None, party=g.get("party"),
+                                  abbr=g.get("abbr") or g.get("abbr2"), org=None, start=m.start()))
+        if found:
+            found.sort(key=lambda d: d["start"])
+            doc._.gb_appointments = found
+        return doc
+
+
+@Language.factory("graphbuild_appointments")
+def make_appointments(nlp: Language, name: str):
+    return Appointments(nlp, name)
+
+
+# --------------------------------------------------------- decision outcome
+OUTCOME_RULES = [
+    ("postponed", r"\budsat\b|\budsætte\b|\budsatte\b|\budskudt\b"),
+    ("approved", r"\bgodkendt(?:e)?\b|\btiltrådte\b|\btiltrådt\b|\bvedtog\b|\bvedtaget\b|\bbesluttede\b|\bbeslutter\b"),
+    ("noted", r"\btil\s+efterretning\b|\btog\b[^.]{0,60}\btil\s+orientering\b|\btil\s+orientering\b"),
+    ("discussed", r"\bdrøftede\b"),
+]
+_OUTCOME = re.compile("|".join(f"(?P<{k}>{rx})" for k, rx in OUTCOME_RULES), re.IGNORECASE)
+
+
+def decision_outcome(text: str) -> Optional[tuple[str, int]]:
+    m = _OUTCOME.search(text)
+    if not m:
+        return None
+    return m.lastgroup, m.start()
+
+
+class DecisionOutcome:
+    """First decision verb on a line: approved | noted | discussed | postponed -> doc._.gb_outcome."""
+
+    def __init__(self, nlp: Language, name: str):
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.gb_outcome = decision_outcome(doc.text)
+        return doc
+
+
+@Language.factory("graphbuild_decision_outcome")
+def make_decision_outcome(nlp: Language, name: str):
+    return DecisionOutcome(nlp, name)

@@ -1,0 +1,694 @@
+"""extract: StructuredDocument -> DocumentFacts.  Pure: no database, no network.
+
+One spaCy pipeline, built once per gazetteer and cached:
+    spacy.blank("da") + entity_ruler (gazetteer patterns) + graphbuild_participants
+    + graphbuild_person_roles + graphbuild_body_reports + graphbuild_appointments
+    + graphbuild_decision_outcome
+Each normalised line that can carry a fact is run through the pipeline exactly
+once (nlp.pipe); the components (graphbuild/components.py) write per-line
+findings to Doc extensions and this module turns them into facts, using what
+only the document structure knows (participant block, item, section, the lines
+around a signature).
+
+Every fact's Evidence is (doc_id, Line.line = line in the ORIGINAL file,
+quote(Line.text)).  Lines that look like they carry a participant or an
+appointment but do not parse go to DocumentFacts.unresolved; nothing is guessed.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any, Iterable, Optional
+
+import spacy
+from spacy.language import Language
+
+from . import components as C
+from .model import (AgendaItemFact, AreaMembershipFact, AttendanceFact, ConcernsFact, DecisionFact, DocumentFacts,
+                    Evidence, FACTS_SCHEMA_VERSION, Item, Line, MeetingFact, MembershipFact, OrgRef, PersonMention,
+                    SeatFact, StructuredDocument, quote)
+
+COUNCIL_ROLES = {"formand", "næstformand", "medlem"}
+MEMBER_ROLE_WORDS = {"repræsentant": "medlem", "medlem": "medlem", "bestyrelsesmedlem": "medlem",
+                     "suppleant": "suppleant", "formand": "formand", "næstformand": "næstformand"}
+PARTY_NAMES = {
+    "socialdemokratiet": "A", "radikale venstre": "B", "det konservative folkeparti": "C", "konservative": "C",
+    "nye borgerlige": "D", "sf": "F", "socialistisk folkeparti": "F", "liberal alliance": "I",
+    "kristendemokraterne": "K", "moderaterne": "M", "dansk folkeparti": "O", "venstre": "V",
+    "danmarksdemokraterne": "Æ", "enhedslisten": "Ø", "alternativet": "Å",
+}
+SIGNOFF = re.compile(r"^(?:med\s+)?venlig(?:e|st)?\s+hilsen\b|^de\s+bedste\s+hilsner|^mvh\b", re.IGNORECASE)
+APPOINTMENT_TITLE = re.compile(r"udpegning|udpegninger|repræsentant|bestyrelsesmedlem|nyt medlem|ny formand|"
+                               r"indstilling til", re.IGNORECASE)
+PERSONISH = re.compile(rf"[{C.UP}][{C.LO}]+ [{C.UP}][{C.LO}]+")
+
+
+# ----------------------------------------------------------------- gazetteer
+def _get(rec: Any, *names: str):
+    if rec is None:
+        return None
+    for n in names:
+        v = rec.get(n) if isinstance(rec, dict) else getattr(rec, n, None)
+        if v:
+            return v
+    return None
+
+
+class Gaz:
+    """Duck-typed view of graphbuild.gazetteer.Gazetteer (records may be objects or dicts)."""
+
+    def __init__(self, g: Any):
+        self.g = g
+
+    def municipality(self, surface: Optional[str]) -> tuple[Optional[str], Optional[str]]:
+        """(kommunekode, canonical name) for a surface like 'Københavns Kommune', 'Lyngby', 'Bornholm'."""
+        if not surface:
+            return None, None
+        s = " ".join(surface.split()).strip(" ,.")
+        variants = [s]
+        base = re.sub(r"\s+(?:Regions)?[Kk]ommune$", "", s)
+        variants += [base, base + " Kommune"]
+        if base.endswith("s"):
+            variants += [base[:-1], base[:-1] + " Kommune"]
+        for v in variants:
+            rec = self._call("lookup_municipality", v)
+            if rec is not None:
+                if isinstance(rec, str):
+                    return rec, None
+                return _get(rec, "kommunekode", "code", "id"), _get(rec, "name")
+        return None, None
+
+    def org(self, surface: Optional[str], kind: str = "body") -> Optional[OrgRef]:
+        if not surface:
+            return None
+        s = " ".join(surface.split()).strip(" ,.")
+        rec = self._call("lookup_org", s)
+        if rec is None:
+            return OrgRef(surface=s, org_id=None, kind=kind)
+        oid = rec if isinstance(rec, str) else _get(rec, "org_id", "id")
+        k = _get(rec, "kind") if not isinstance(rec, str) else None
+        return OrgRef(surface=s, org_id=oid, kind=k if k in ("council", "body", "party") else kind)
+
+    def known_org(self, surface: Optional[str]) -> Optional[OrgRef]:
+        ref = self.org(surface)
+        return ref if ref and ref.org_id else None
+
+    def council(self, name: Optional[str]) -> Optional[OrgRef]:
+        if not name:
+            return None
+        ref = self.org(name, kind="council")
+        if ref.org_id is None:
+            councils = getattr(self.g, "councils", None) or {}
+            for key, rec in (councils.items() if isinstance(councils, dict) else []):
+                if key == name or _get(rec, "name") == name:
+                    ref = OrgRef(surface=name, org_id=_get(rec, "org_id", "id") or key, kind="council")
+                    break
+        ref.kind = "council"
+        return ref
+
+    def party_letter(self, surface: Optional[str]) -> Optional[str]:
+        if not surface:
+            return None
+        s = surface.strip()
+        if len(s) <= 2 and s.isupper():
+            return s
+        letter = PARTY_NAMES.get(s.lower())
+        if letter:
+            return letter
+        rec = self._call("lookup_party", s)
+        return _get(rec, "letter") if rec is not None and not isinstance(rec, str) else rec
+
+    def role_words(self) -> list[str]:
+        roles = getattr(self.g, "roles", None) or {}
+        words = list(roles.keys()) if isinstance(roles, dict) else list(roles)
+        return sorted(set(C.DEFAULT_ROLE_WORDS) | {w.lower() for w in words if isinstance(w, str) and len(w) > 3})
+
+    def canonical_role(self, role: str) -> str:
+        roles = getattr(self.g, "roles", None) or {}
+        if isinstance(roles, dict):
+            v = roles.get(role) or roles.get(role.lower())
+            if isinstance(v, str):
+                return v
+        return role
+
+    def patterns(self) -> list[dict]:
+        fn = getattr(self.g, "entity_ruler_patterns", None)
+        return list(fn()) if fn else []
+
+    def _call(self, name: str, *args):
+        fn = getattr(self.g, name, None)
+        if fn is None:
+            return None
+        try:
+            return fn(*args)
+        except (KeyError, LookupError, ValueError):
+            return None
+
+
+_DEFAULT_GAZ: list = []
+
+
+def default_gazetteer():
+    if not _DEFAULT_GAZ:
+        from .gazetteer import load_gazetteer
+        _DEFAULT_GAZ.append(load_gazetteer())
+    return _DEFAULT_GAZ[0]
+
+
+# ------------------------------------------------------------------ pipeline
+_NLP_CACHE: dict[int, tuple[Any, Language]] = {}
+
+
+def build_nlp(gazetteer: Any) -> Language:
+    """spacy.blank('da') + entity_ruler + the graphbuild components; cached per gazetteer object."""
+    hit = _NLP_CACHE.get(id(gazetteer))
+    if hit is not None and hit[0] is gazetteer:
+        return hit[1]
+    gz = Gaz(gazetteer)
+    nlp = spacy.blank("da")
+    ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "LOWER", "validate": False,
+                                                 "overwrite_ents": True})
+    pats = gz.patterns()
+    if pats:
+        ruler.add_patterns(pats)
+    nlp.add_pipe("graphbuild_participants")
+    nlp.add_pipe("graphbuild_person_roles", config={"role_words": gz.role_words()})
+    nlp.add_pipe("graphbuild_body_reports")
+    nlp.add_pipe("graphbuild_appointments")
+    nlp.add_pipe("graphbuild_decision_outcome")
+    _NLP_CACHE[id(gazetteer)] = (gazetteer, nlp)
+    return nlp
+
+
+# ------------------------------------------------------------------- extract
+@dataclass
+class _State:
+    doc: StructuredDocument
+    gz: Gaz
+    facts: DocumentFacts
+    council: Optional[OrgRef]
+    parsed: dict = field(default_factory=dict)  # (line, text) -> spaCy Doc
+    mention_index: dict = field(default_factory=dict)  # line -> next index
+    participants: dict = field(default_factory=dict)  # name -> PersonMention (this document's lists)
+    unresolved_lines: set = field(default_factory=set)
+
+    def ev(self, ln: Line) -> Evidence:
+        return Evidence(doc_id=self.doc.source.doc_id, line=ln.line, quote=quote(ln.text))
+
+    def mention(self, name: str, ln: Line, party=None, municipality=None, municipality_name=None,
+                roles=()) -> PersonMention:
+        i = self.mention_index.get(ln.line, 0)
+        self.mention_index[ln.line] = i + 1
+        known = self.lookup_participant(name) if party is None and municipality is None else None
+        if known is not None:
+            party, municipality, municipality_name = known.party, known.municipality, known.municipality_name
+        pm = PersonMention(mention_id=f"{self.doc.source.doc_id[:16]}:{ln.line}:{i}", name=name,
+                           evidence=self.ev(ln), party=party, municipality=municipality,
+                           municipality_name=municipality_name, roles=list(dict.fromkeys(roles)))
+        self.facts.mentions.append(pm)
+        return pm
+
+    def lookup_participant(self, name: str) -> Optional[PersonMention]:
+        """A participant of this meeting with this name, or whose name starts with it ('Ole Bondo')."""
+        if name in self.participants:
+            return self.participants[name]
+        toks = name.split()
+        cands = [p for n, p in self.participants.items() if n.split()[:len(toks)] == toks
+                 or (n.split()[0] == toks[0] and n.split()[-1] == toks[-1])]
+        return cands[0] if len(cands) == 1 else None
+
+    def unresolved(self, ln: Line):
+        if ln.line not in self.unresolved_lines:
+            self.unresolved_lines.add(ln.line)
+            self.facts.unresolved.append(self.ev(ln))
+
+
+def extract(doc: StructuredDocument, gazetteer: Any = None) -> DocumentFacts:
+    gazetteer = gazetteer if gazetteer is not None else default_gazetteer()
+    gz = Gaz(gazetteer)
+    nlp = build_nlp(gazetteer)
+    src = doc.source
+    facts = DocumentFacts(doc_id=src.doc_id, path=src.path, kind=doc.kind, title=doc.title)
+    st = _State(doc=doc, gz=gz, facts=facts, council=gz.council(doc.council))
+
+    # every line that can carry a fact, parsed once
+    lines: list[Line] = []
+    seen = set()
+
+    def want(ls: Iterable[Line]):
+        for ln in ls:
+            key = (ln.line, ln.text)
+            if key not in seen and ln.text.strip():
+                seen.add(key)
+                lines.append(ln)
+
+    want(doc.present)
+    want(doc.absent)
+    for it in doc.items:
+        want(it.lines)
+        for sec in it.sections:
+            want(sec.lines)
+    for att in doc.attachments:
+        want(att.lines)
+    for ln, d in zip(lines, nlp.pipe([ln.text for ln in lines], batch_size=256)):
+        st.parsed[(ln.line, ln.text)] = d
+
+    _meeting(st)
+    _participants(st, doc.present, "present")
+    _participants(st, doc.absent, "absent")
+    items_by_number = {it.number: it for it in doc.items}
+    for it in doc.items:
+        _agenda_item(st, it)
+    for it in doc.items:
+        _people_in_lines(st, it.lines, it)
+        _appointments(st, it)
+    for att in doc.attachments:
+        it = items_by_number.get(att.item_number) if att.item_number else None
+        _people_in_lines(st, att.lines, it, item_number=att.item_number)
+        _seats_in_attachment(st, att)
+    _area_memberships(st, [ln for att in doc.attachments for ln in att.lines] or
+                      [ln for it in doc.items for ln in it.lines])
+    for it in doc.items:
+        _concerns(st, it.number, it.lines)
+    for att in doc.attachments:
+        if att.item_number:
+            _concerns(st, att.item_number, att.lines)
+    return facts
+
+
+def _d(st: _State, ln: Line):
+    return st.parsed.get((ln.line, ln.text))
+
+
+# ------------------------------------------------------------------- meeting
+def _meeting(st: _State):
+    doc = st.doc
+    if st.council is None and not doc.date:
+        return
+    ev_line = None
+    if doc.header_line:
+        ev_line = next((ln for ln in doc.source.lines if ln.line == doc.header_line), None)
+    if ev_line is None:
+        ev_line = next((ln for ln in doc.source.lines if ln.text.strip().startswith("Dato:")), None)
+    if ev_line is None or st.council is None:
+        return
+    st.facts.meeting = MeetingFact(council=st.council, date=doc.date, time=doc.time, location=doc.location,
+                                   evidence=st.ev(ev_line))
+
+
+# -------------------------------------------------------------- participants
+def _participants(st: _State, lines: list[Line], status: str):
+    seen_names = set()
+    for ln in lines:
+        d = _d(st, ln)
+        p = d._.gb_participant if d is not None else None
+        if p is None:
+            if PERSONISH.search(ln.text):
+                st.unresolved(ln)
+            continue
+        if p["name"] in seen_names:
+            continue
+        seen_names.add(p["name"])
+        code, canon = st.gz.municipality(p["place"])
+        role = p["role"]
+        if p["party"] is None and code is None:
+            # an official ("Name, KL"): attends, but is no member of the council
+            org = st.gz.org(p["place"])
+            pm = st.mention(p["name"], ln, roles=[role] if role else [])
+            st.facts.attendance.append(AttendanceFact(person=pm, status=status, role=role, evidence=st.ev(ln)))
+            if org is not None and org.org_id and role:
+                st.facts.memberships.append(MembershipFact(person=pm, organization=org, role=role, status="member",
+                                                           evidence=st.ev(ln)))
+            continue
+        pm = st.mention(p["name"], ln, party=p["party"], municipality=code,
+                        municipality_name=p["place"], roles=[role] if role else [])
+        st.participants.setdefault(p["name"], pm)
+        st.facts.attendance.append(AttendanceFact(person=pm, status=status, role=role, evidence=st.ev(ln)))
+        if st.council is not None:
+            mrole = role if role in COUNCIL_ROLES else "medlem"
+            st.facts.memberships.append(MembershipFact(person=pm, organization=st.council, role=mrole,
+                                                       status="member", evidence=st.ev(ln), party=p["party"],
+                                                       municipality=code, start_date=None))
+
+
+# --------------------------------------------------------------- agenda item
+def _section(it: Item, name: str):
+    return [s for s in it.sections if s.name.lower() == name.lower()]
+
+
+def _agenda_item(st: _State, it: Item):
+    heading = next((ln for ln in st.doc.source.lines if ln.line == it.line), None)
+    ev = st.ev(heading) if heading else Evidence(st.doc.source.doc_id, it.line, quote(f"{it.number}. {it.title}"))
+    rec = None
+    ind = _section(it, "Indstilling")
+    if ind:
+        rec = "\n".join(ln.text.strip() for ln in ind[0].lines if ln.text.strip()) or None
+    st.facts.agenda_items.append(AgendaItemFact(number=it.number, title=it.title, evidence=ev,
+                                                case_number=it.case_number, officer=it.officer, recommendation=rec))
+    for sec in _section(it, "Beslutning"):
+        body = [ln for ln in sec.lines if ln.text.strip()]
+        if not body:
+            continue
+        outcome = "other"
+        for ln in body:
+            d = _d(st, ln)
+            o = d._.gb_outcome if d is not None else C.decision_outcome(ln.text)
+            if o:
+                outcome = o[0]
+                break
+        st.facts.decisions.append(DecisionFact(item_number=it.number, text="\n".join(ln.text.strip() for ln in body),
+                                               outcome=outcome, evidence=st.ev(body[0])))
+
+
+# --------------------------------------------------- people with roles, reports
+def _org_ref(st: _State, info: dict) -> Optional[OrgRef]:
+    org = info.get("org")
+    if not org:
+        return None
+    if org.upper() in ("KKR",) and st.council is not None:
+        return st.council
+    label = info.get("org_label")
+    if label == "MUNICIPALITY":
+        return None
+    if label == "PARTY":
+        return None
+    kind = "council" if label == "COUNCIL" else "body"
+    if info.get("org_id"):
+        return OrgRef(surface=" ".join(org.split()), org_id=info["org_id"], kind=kind)
+    ref = st.gz.org(org, kind=kind)
+    if ref is not None and ref.org_id is None:
+        # unknown body: keep the phrase, minus a leading article ("den politiske udviklingsgruppe")
+        s = re.sub(r"^(?:den|det|de)\s+", "", ref.surface, flags=re.IGNORECASE)
+        if not re.search(rf"[{C.UP}]", s) and len(s.split()) == 1 and not s.endswith(("udvalget", "bestyrelsen")):
+            return None  # a lowercase single word is no organisation
+        ref.surface = s
+    return ref
+
+
+def _membership_from_role(st: _State, pm: PersonMention, role: str, info: dict, ln: Line,
+                          item_number: Optional[str], place_code: Optional[str] = None):
+    org = _org_ref(st, info)
+    code = place_code
+    if info.get("org_label") == "MUNICIPALITY" or (org is None and info.get("org")):
+        c, _ = st.gz.municipality(info.get("org"))
+        code = code or c
+    if org is None and role == "borgmester" and code:
+        return  # borgmester of a municipality: recorded on the mention (municipality), no body
+    if org is None:
+        return
+    st.facts.memberships.append(MembershipFact(person=pm, organization=org, role=st.gz.canonical_role(role),
+                                               status="member", evidence=st.ev(ln), party=pm.party,
+                                               municipality=code or pm.municipality, item_number=item_number))
+
+
+def _people_in_lines(st: _State, lines: list[Line], it: Optional[Item], item_number: Optional[str] = None):
+    number = item_number or (it.number if it else None)
+    body = [ln for ln in lines if ln.text.strip()]
+    last_signoff = -99
+    pending: Optional[tuple[PersonMention, Line]] = None  # a name-only / role+name line awaiting its role line
+    for i, ln in enumerate(body):
+        d = _d(st, ln)
+        if d is None:
+            continue
+        text = ln.text.strip()
+        if SIGNOFF.match(text):
+            last_signoff = i
+            pending = None
+            continue
+        if d._.gb_role_only and pending is not None:
+            pm, pln = pending
+            r = d._.gb_role_only
+            pm.roles.append(r["role"])
+            _membership_from_role(st, pm, r["role"], r, ln, number)
+            if not r.get("org"):
+                pending = None
+            continue
+        if d._.gb_name_only:
+            nxt = body[i + 1] if i + 1 < len(body) else None
+            nd = _d(st, nxt) if nxt is not None else None
+            if i - last_signoff <= 3 or (nd is not None and nd._.gb_role_only):
+                pending = (st.mention(d._.gb_name_only, ln), ln)
+            continue
+        pending = None
+        done = set()
+        for r in d._.gb_person_roles or []:
+            key = (r["name"], r["role"])
+            if key in done:
+                continue
+            done.add(key)
+            code, canon = st.gz.municipality(r.get("place")) if r.get("place") else (None, None)
+            if r.get("org_label") == "MUNICIPALITY":
+                code, canon = st.gz.municipality(r["org"])
+            pm = st.mention(r["name"], ln, municipality=code, municipality_name=r.get("place") or
+                            (r["org"] if r.get("org_label") == "MUNICIPALITY" else None), roles=[r["role"]])
+            _membership_from_role(st, pm, r["role"], r, ln, number, place_code=code)
+            if len(body) > i + 1 and r.get("line_start") and len(text) <= 60:
+                pending = (pm, ln)  # "Borgmester Niels Hörup, Solrød" + "Formand for KKR Sjælland"
+        for r in d._.gb_reports or []:
+            pm = st.mention(r["name"], ln)
+            org = _org_ref(st, r)
+            if org is not None:
+                st.facts.memberships.append(MembershipFact(person=pm, organization=org, role="medlem",
+                                                           status="reports_from", evidence=st.ev(ln),
+                                                           party=pm.party, municipality=pm.municipality,
+                                                           item_number=number))
+
+
+# --------------------------------------------------------------- appointments
+_TITLE_BODY = re.compile(r"\b(?:til|i|for)\s+(?P<org>(?:[Ss]amarbejdsudvalget|[Bb]estyrelsen|[Uu]dvalget|"
+                         rf"[{C.UP}]).*)$")
+
+
+def _title_body(it: Item) -> Optional[str]:
+    m = _TITLE_BODY.search(it.title)
+    if not m:
+        return None
+    s = m.group("org").strip()
+    s = re.sub(r"\)\)+$", ")", s)
+    return s
+
+
+def _body_for(st: _State, it: Item, surface: Optional[str]) -> Optional[OrgRef]:
+    """The body of an appointment: as named in the sentence, completed from the item text/title."""
+    title = _title_body(it)
+    cands = []
+    if surface:
+        s = re.sub(r"^(?:den|det|de)\s+", "", " ".join(surface.split()), flags=re.IGNORECASE)
+        cands.append(s)
+        inner = re.sub(r"^(?:bestyrelsen|styrelsen|udvalget)\s+(?:i|for|hos)\s+", "", s, flags=re.IGNORECASE)
+        if inner != s:
+            cands.append(inner)
+    if title:
+        cands.append(title)
+        ab = re.search(r"\(([^()]+)\)", title)
+        if ab:
+            cands.append(ab.group(1))
+            cands.append(re.sub(r"\s*\([^()]*\)\)*", "", title))
+    for c in cands:
+        ref = st.gz.known_org(c)
+        if ref is not None:
+            return ref
+    if not cands:
+        return None
+    best = cands[0]
+    # complete "samarbejdsudvalget vedr. psykologhjælp" from the item ("... i Hovedstaden")
+    text = "\n".join([it.title] + [ln.text for ln in it.lines])
+    m = re.search(re.escape(best) + r"(?P<more>(?:\s+(?:for|i|vedr\.|vedrørende|om)\s+[^,.;:\n()]+)+)", text,
+                  re.IGNORECASE)
+    if m:
+        best = best + m.group("more")
+    if title and title.lower().startswith(best.lower()):
+        best = title
+    best = re.sub(r"\s*\(?\b(?:DF|[A-ZÆØÅ])\)?$", "", best).strip()
+    return OrgRef(surface=best[:1].upper() + best[1:], org_id=None, kind="body")
+
+
+def _status_role(role: Optional[str]) -> str:
+    if not role:
+        return "medlem"
+    return MEMBER_ROLE_WORDS.get(role.lower(), role.lower())
+
+
+def _appointments(st: _State, it: Item):
+    is_udp = bool(APPOINTMENT_TITLE.search(it.title))
+    decided = bool(_section(it, "Beslutning"))
+    last_resigned: Optional[PersonMention] = None
+    for ln in [ln for ln in it.lines if ln.text.strip()]:
+        d = _d(st, ln)
+        apps = (d._.gb_appointments if d is not None else None) or []
+        handled = False
+        for a in apps:
+            kind = a["kind"]
+            if kind.startswith("seat_"):
+                handled = True
+                status = kind[5:]
+                party = st.gz.party_letter(a.get("party")) if a.get("party") else None
+                if party is None and a.get("abbr"):
+                    party = {"DF": "O"}.get(a["abbr"], a["abbr"] if len(a["abbr"]) == 1 else None)
+                org = _body_for(st, it, None) if (is_udp or status != "invited") else None
+                if org is None and status == "invited":
+                    org = _body_for(st, it, None)
+                if org is not None:
+                    st.facts.seats.append(SeatFact(organization=org, status=status, evidence=st.ev(ln), party=party,
+                                                   item_number=it.number,
+                                                   invited=st.council if status == "invited" else None))
+                continue
+            code, canon = st.gz.municipality(a.get("place"))
+            pm = st.mention(a["name"], ln, party=a.get("party"), municipality=code,
+                            municipality_name=a.get("place"))
+            org = _body_for(st, it, a.get("org"))
+            handled = True
+            if org is None:
+                st.unresolved(ln)
+                continue
+            status = kind
+            if kind == "appointed" and not decided and st.doc.kind == "dagsorden":
+                status = "proposed"
+            mf = MembershipFact(person=pm, organization=org, role=_status_role(a.get("role")), status=status,
+                                evidence=st.ev(ln), party=pm.party, municipality=pm.municipality,
+                                item_number=it.number)
+            if kind == "resigned":
+                last_resigned = pm
+            elif kind == "appointed" and last_resigned is not None:
+                mf.replaces = last_resigned
+            st.facts.memberships.append(mf)
+        if not handled and is_udp and d is not None and re.search(
+                r"udtræde|indtræde|udpeges|foreslås|trække sig", ln.text) and PERSONISH.search(ln.text):
+            st.unresolved(ln)
+
+
+def _seats_in_attachment(st: _State, att):
+    """'inviteres KKR Sjælland til at indstille et medlem og en suppleant til overvågningsudvalget for X'."""
+    for ln in att.lines:
+        d = _d(st, ln)
+        for a in (d._.gb_appointments if d is not None else None) or []:
+            if a["kind"] != "seat_invited":
+                continue
+            m = re.search(r"\btil\s+at\s+(?:indstille|udpege)\s+[^.]*?\btil\s+(?P<org>[^,.;]+)", ln.text)
+            if not m:
+                continue
+            org = st.gz.known_org(m.group("org")) or OrgRef(surface=m.group("org").strip(), kind="body")
+            inv = None
+            im = re.search(r"inviteres\s+(?P<who>KKR\s+[{}][\w]+)".format(C.UP), ln.text)
+            if im:
+                inv = st.gz.council(im.group("who"))
+            st.facts.seats.append(SeatFact(organization=org, status="invited", evidence=st.ev(ln),
+                                           item_number=att.item_number, invited=inv or st.council))
+
+
+# --------------------------------------------------------- area memberships
+def _region_of(st: _State, text: str) -> Optional[str]:
+    t = " ".join(text.split()).strip("*<>/b ")
+    if not re.match(r"^Region\s+\S+$", t):
+        return None
+    return t
+
+
+def _munis(st: _State, toks: list[str]) -> Optional[list[tuple[str, str]]]:
+    out = []
+    for t in toks:
+        code, _ = st.gz.municipality(t.strip('"'))
+        if code is None:
+            return None
+        out.append((code, t))
+    return out
+
+
+def _area_memberships(st: _State, lines: list[Line]):
+    """Tables 'Cluster<TAB>Muni Muni ...' under a 'Region X' header -> AreaMembershipFact per municipality."""
+    region = None
+    cluster: Optional[OrgRef] = None
+    since = 0
+    seen = set()
+    for ln in lines:
+        text = ln.text.rstrip()
+        if not text.strip():
+            continue
+        r = _region_of(st, text)
+        if r:
+            region, cluster, since = r, None, 0
+            continue
+        if region is None:
+            continue
+        since += 1
+        if "\t" in text:
+            cells = [c.strip() for c in text.split("\t")]
+            name = cells[0].strip('" ')
+            rest = " ".join(c for c in cells[1:] if c).split()
+        else:
+            toks = text.split()
+            k = len(toks)
+            while k > 1 and st.gz.municipality(toks[k - 1])[0] is not None:
+                k -= 1
+            name, rest = " ".join(toks[:k]).strip('" '), toks[k:]
+            if k == 1 and st.gz.municipality(toks[0])[0] is not None and cluster is not None and len(toks) > 1:
+                name, rest = "", toks
+        munis = _munis(st, rest) if rest else None
+        if not munis:
+            if since > 8 and cluster is None:
+                region = None
+            continue
+        if name:
+            surface = f"{name} ({region})"
+            cluster = st.gz.known_org(surface) or st.gz.known_org(name + ", " + region) or \
+                OrgRef(surface=surface, org_id=None, kind="body")
+        if cluster is None:
+            continue
+        since = 0
+        for code, _ in munis:
+            if (code, cluster.surface) in seen:
+                continue
+            seen.add((code, cluster.surface))
+            st.facts.area_memberships.append(AreaMembershipFact(kommunekode=code, organization=cluster,
+                                                                evidence=st.ev(ln)))
+
+
+# ------------------------------------------------------------------ concerns
+def _concerns(st: _State, number: str, lines: list[Line]):
+    seen = {(c.target_kind, c.target) for c in st.facts.concerns if c.item_number == number}
+    own = st.council.org_id if st.council else None
+    mentions_by_line: dict[int, list[PersonMention]] = {}
+    for pm in st.facts.mentions:
+        mentions_by_line.setdefault(pm.evidence.line, []).append(pm)
+    for ln in lines:
+        d = _d(st, ln)
+        if d is None:
+            continue
+        for e in d.ents:
+            if e.label_ == "MUNICIPALITY" and e.ent_id_:
+                key = ("municipality", e.ent_id_)
+            elif e.label_ in ("BODY", "COUNCIL", "REGION") and e.ent_id_ and e.ent_id_ != own:
+                key = ("organization", e.ent_id_)
+            else:
+                continue
+            if key not in seen:
+                seen.add(key)
+                st.facts.concerns.append(ConcernsFact(item_number=number, target_kind=key[0], target=key[1],
+                                                      evidence=st.ev(ln)))
+        for pm in mentions_by_line.get(ln.line, []):
+            key = ("person", pm.mention_id)
+            if key not in seen:
+                seen.add(key)
+                st.facts.concerns.append(ConcernsFact(item_number=number, target_kind="person",
+                                                      target=pm.mention_id, evidence=st.ev(ln)))
+
+
+# --------------------------------------------------------------- convenience
+def extract_path(path: str, gazetteer: Any = None) -> DocumentFacts:
+    from .read import read_document
+    from .structure import structure
+    return extract(structure(read_document(path)), gazetteer)
+
+
+def facts_to_jsonl(facts: DocumentFacts | Iterable[DocumentFacts]) -> str:
+    """One JSON object per document (DocumentFacts.to_dict(), with schema_version), newline-terminated."""
+    if isinstance(facts, DocumentFacts):
+        facts = [facts]
+    out = []
+    for f in facts:
+        d = f.to_dict()
+        d.setdefault("schema_version", FACTS_SCHEMA_VERSION)
+        out.append(json.dumps(d, ensure_ascii=False, sort_keys=False))
+    return "".join(s + "\n" for s in out)

@@ -1,0 +1,355 @@
+"""Unit tests for graphbuild.extract / graphbuild.components on snippets copied from the samples.
+
+A small fake gazetteer stands in for graphbuild.gazetteer so these tests pin the extraction rules alone.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+import pytest
+
+from graphbuild import components as C
+from graphbuild.extract import build_nlp, extract, facts_to_jsonl
+from graphbuild.model import Attachment, Item, Line, Section, SourceText, StructuredDocument
+
+MUNIS = {
+    "165": ["Albertslund"], "151": ["Ballerup"], "101": ["København", "Københavns"], "230": ["Rudersdal"],
+    "157": ["Gentofte"], "269": ["Solrød"], "350": ["Lejre"], "173": ["Lyngby-Taarbæk", "Lyngby"],
+    "400": ["Bornholm", "Bornholms Regionskommune"], "147": ["Frederiksberg"], "167": ["Hvidovre"],
+    "240": ["Egedal"], "201": ["Allerød"], "270": ["Gribskov"], "190": ["Furesø"], "159": ["Gladsaxe"],
+    "153": ["Brøndby"], "155": ["Dragør"], "161": ["Glostrup"], "163": ["Herlev"], "183": ["Ishøj"],
+    "185": ["Tårnby"], "187": ["Vallensbæk"], "169": ["Høje-Taastrup"], "175": ["Rødovre"],
+}
+BODIES = {
+    "erhvervshus-hovedstaden": ["Erhvervshus Hovedstaden"], "movia": ["Movia"], "rar-hovedstaden": ["RAR Hovedstaden"],
+    "ibos": ["Instituttet for Blinde og Svagsynede", "IBOS"], "kl": ["KL"],
+}
+COUNCILS = {"kkr-hovedstaden": ["KKR Hovedstaden"], "kkr-sjaelland": ["KKR Sjælland"]}
+REGIONS = {"region-hovedstaden": ["Region Hovedstaden"], "region-sjaelland": ["Region Sjælland"]}
+
+
+@dataclass
+class Rec:
+    name: str
+    kommunekode: str = None
+    org_id: str = None
+    kind: str = "body"
+
+
+class FakeGazetteer:
+    roles = {"borgmester": "borgmester", "formand": "formand", "direktør": "direktør"}
+
+    def __init__(self):
+        self.municipalities = {k: Rec(v[0], kommunekode=k) for k, v in MUNIS.items()}
+        self.councils = {k: Rec(v[0], org_id=k, kind="council") for k, v in COUNCILS.items()}
+
+    def lookup_municipality(self, surface):
+        s = surface.strip()
+        for code, names in MUNIS.items():
+            for n in names:
+                if s in (n, n + " Kommune"):
+                    return self.municipalities[code]
+        return None
+
+    def lookup_org(self, surface):
+        s = " ".join(surface.split()).casefold()
+        for table, kind in ((BODIES, "body"), (COUNCILS, "council"), (REGIONS, "body")):
+            for oid, names in table.items():
+                if s in (n.casefold() for n in names):
+                    return Rec(names[0], org_id=oid, kind=kind)
+        return None
+
+    def lookup_party(self, letter_or_name, kommunekode=None):
+        return None
+
+    def entity_ruler_patterns(self):
+        pats = []
+        for code, names in MUNIS.items():
+            for n in names:
+                pats += [{"label": "MUNICIPALITY", "pattern": n, "id": code},
+                         {"label": "MUNICIPALITY", "pattern": n + " Kommune", "id": code}]
+        for table, label in ((BODIES, "BODY"), (COUNCILS, "COUNCIL"), (REGIONS, "REGION")):
+            for oid, names in table.items():
+                pats += [{"label": label, "pattern": n, "id": oid} for n in names]
+        return pats
+
+
+GAZ = FakeGazetteer()
+
+
+def doc_of(kind="referat", present=(), absent=(), items=(), attachments=(), header=None):
+    lines = []
+    n = [0]
+
+    def L(text):
+        n[0] += 1
+        ln = Line(text, n[0] * 2)  # original line numbers differ from positions on purpose
+        lines.append(ln)
+        return ln
+
+    hdr = L(header or "Dato: 19-06-2020 09:30")
+    pres = [L(t) for t in present]
+    abs_ = [L(t) for t in absent]
+    its = []
+    for number, title, sections in items:
+        head = L(f"{number}. {title}")
+        it = Item(number=number, title=title, line=head.line, case_number="SAG-2020-03175", officer="ssan")
+        for sname, texts in sections:
+            sh = L(sname)
+            sec = Section(sname, sh.line, [L(t) for t in texts])
+            it.sections.append(sec)
+            it.lines += sec.lines
+        its.append(it)
+    atts = []
+    for number, title, texts in attachments:
+        atts.append(Attachment(number, title, n[0] * 2, [L(t) for t in texts]))
+    src = SourceText(doc_id="f" * 64, path="x.txt", encoding="utf-8", layout="clean", lines=lines,
+                     original_line_count=n[0] * 2)
+    return StructuredDocument(source=src, kind=kind, council="KKR Hovedstaden", council_line=1, year=2020,
+                              date="2020-06-19", time="09:30", location="Pharmakon", header_line=hdr.line,
+                              title="Referat", present=pres, absent=abs_, items=its, attachments=atts)
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return build_nlp(GAZ)
+
+
+# ------------------------------------------------------------ participants
+@pytest.mark.parametrize("text,expected", [
+    ("Steen Christiansen (A), Albertslund Kommune (formand)",
+     dict(name="Steen Christiansen", party="A", place="Albertslund Kommune", role="formand")),
+    ("Hans Toft, (C), Gentofte Kommune", dict(name="Hans Toft", party="C", place="Gentofte Kommune", role=None)),
+    ("Jesper Würtzen (A),Ballerup Kommune", dict(name="Jesper Würtzen", party="A", place="Ballerup Kommune", role=None)),
+    ("Øjvind Vilsholm, (Ø) Furesø Kommune", dict(name="Øjvind Vilsholm", party="Ø", place="Furesø Kommune", role=None)),
+    ("Allan S. Andersen (A), Tårnby Kommune", dict(name="Allan S. Andersen", party="A", place="Tårnby Kommune", role=None)),
+    ("Vagn Kjær-Hansen (F), Brøndby Kommune", dict(name="Vagn Kjær-Hansen", party="F", place="Brøndby Kommune", role=None)),
+    ("Mette Bram (Å) Frederiksberg Kommune", dict(name="Mette Bram", party="Å", place="Frederiksberg Kommune", role=None)),
+    ("Anne Andersen, KL", dict(name="Anne Andersen", party=None, place="KL", role=None)),
+])
+def test_parse_participant(text, expected):
+    assert C.parse_participant(text) == expected
+
+
+@pytest.mark.parametrize("text", ["Region Hovedstaden (A)", "Deltagere", "Det Konservative Folkeparti (C), x"])
+def test_parse_participant_rejects(text):
+    assert C.parse_participant(text) is None
+
+
+def test_participants_to_facts():
+    d = doc_of(present=["Steen Christiansen (A), Albertslund Kommune (formand)",
+                        "Ninna Hedeager Olsen, (Ø), Københavns Kommune",
+                        "Steen Christiansen (A), Albertslund Kommune (formand)",
+                        "uforståelig linje med Navn Navnesen"],
+               absent=["Elisabeth Ildal (I), Rudersdal Kommune"])
+    f = extract(d, GAZ)
+    assert [(a.person.name, a.status, a.role) for a in f.attendance] == [
+        ("Steen Christiansen", "present", "formand"), ("Ninna Hedeager Olsen", "present", None),
+        ("Elisabeth Ildal", "absent", None)]
+    steen = f.attendance[0].person
+    assert (steen.party, steen.municipality, steen.roles) == ("A", "165", ["formand"])
+    assert f.attendance[1].person.municipality == "101"
+    assert steen.mention_id == "f" * 16 + f":{steen.evidence.line}:0"
+    ms = [(m.person.name, m.organization.org_id, m.role, m.status, m.party, m.municipality) for m in f.memberships]
+    assert ("Steen Christiansen", "kkr-hovedstaden", "formand", "member", "A", "165") in ms
+    assert ("Elisabeth Ildal", "kkr-hovedstaden", "medlem", "member", "I", "230") in ms
+    assert len(f.unresolved) == 1 and "uforståelig" in f.unresolved[0].quote
+    assert f.meeting.council.org_id == "kkr-hovedstaden" and f.meeting.evidence.quote.startswith("Dato:")
+
+
+# ----------------------------------------------------------------- roles
+def roles_of(nlp, text):
+    d = nlp(text)
+    return [(r["name"], r["role"], r["org"], r["org_id"]) for r in d._.gb_person_roles or []]
+
+
+def test_role_for_org_name(nlp):
+    assert roles_of(nlp, "Direktør for Erhvervshus Hovedstaden Katrine Paaby Joensen vil på mødet præsentere") == [
+        ("Katrine Paaby Joensen", "direktør", "Erhvervshus Hovedstaden", "erhvervshus-hovedstaden")]
+
+
+def test_role_for_org_comma_name(nlp):
+    assert roles_of(nlp, "Administrerende direktør for Movia, Dorthe Nøhr Pedersen, vil på mødet i") == [
+        ("Dorthe Nøhr Pedersen", "administrerende direktør", "Movia", "movia")]
+
+
+def test_two_roles_one_line(nlp):
+    got = roles_of(nlp, "Formand for Erhvervshus Hovedstaden Henrik Rasmussen og formand for Erhvervshusets "
+                        "bestyrelse på Bornholm Jakob Trøst vil desuden orientere KKR")
+    assert got[0] == ("Henrik Rasmussen", "formand", "Erhvervshus Hovedstaden", "erhvervshus-hovedstaden")
+    assert got[1][:3] == ("Jakob Trøst", "formand", "Erhvervshusets bestyrelse på Bornholm")
+
+
+def test_name_then_role(nlp):
+    got = roles_of(nlp, "Birgitte Wederking, direktør for Greater Copenhagen EU Office (GCPHEU), giver KKR")
+    assert got == [("Birgitte Wederking", "direktør", "Greater Copenhagen EU Office", None)]
+
+
+def test_role_prefix_council(nlp):
+    got = roles_of(nlp, "KKR-formandskabet indstiller, at KKR-næstformand Karsten Längerich udpeges som repræsentant")
+    assert got == [("Karsten Längerich", "næstformand", "KKR", None)]
+
+
+def test_no_false_person(nlp):
+    assert roles_of(nlp, "Formanden for Region Hovedstaden og Det Konservative Folkeparti har") == []
+    assert nlp("Region Hovedstaden")._.gb_name_only is None
+    assert nlp("Det Konservative")._.gb_name_only is None
+
+
+def test_signature_block():
+    d = doc_of(kind="bilag", attachments=[("2.4", "Rammeaftale", [
+        "Vi ser frem til samarbejdet.",
+        "Borgmester Niels Hörup, Solrød",
+        "Formand for KKR Sjælland",
+        "Borgmester Carsten Rasmussen, Lejre",
+        "Næstformand for KKR Sjælland",
+        "Med venlig hilsen",
+        "Christina Melvang",
+        "Adm. direktør, WE BUILD DENMARK",
+    ])])
+    f = extract(d, GAZ)
+    ms = [(m.person.name, m.role, m.organization.surface, m.organization.org_id, m.municipality)
+          for m in f.memberships]
+    assert ("Niels Hörup", "formand", "KKR Sjælland", "kkr-sjaelland", "269") in ms
+    assert ("Carsten Rasmussen", "næstformand", "KKR Sjælland", "kkr-sjaelland", "350") in ms
+    assert ("Christina Melvang", "administrerende direktør", "WE BUILD DENMARK", None, None) in ms
+    hoerup = next(p for p in f.mentions if p.name == "Niels Hörup")
+    assert hoerup.roles == ["borgmester", "formand"] and hoerup.municipality == "269"
+
+
+# --------------------------------------------------------------- reports
+def test_body_report():
+    d = doc_of(present=["Ole Bjørstorp (A), Ishøj Kommune"], items=[("2.1", "Siden sidst", [("Beslutning", [
+        "Ole Bjørstorp oplyste fra RAR Hovedstaden, at et stort fokus er på beskæftigelsessituationen.",
+        "Kirsten Jensen oplyste, at Movia står til et indtægtstab på ca. 800 mio. kr.",
+        "Henrik Rasmussen oplyste fra Erhvervs hus Hovedstaden, at erhvervs-huset fra dag 1",
+    ])])])
+    f = extract(d, GAZ)
+    reps = [(m.person.name, m.organization.surface, m.organization.org_id, m.status, m.role, m.party)
+            for m in f.memberships if m.status == "reports_from"]
+    assert reps == [("Ole Bjørstorp", "RAR Hovedstaden", "rar-hovedstaden", "reports_from", "medlem", "A"),
+                    ("Kirsten Jensen", "Movia", "movia", "reports_from", "medlem", None),
+                    ("Henrik Rasmussen", "Erhvervs hus Hovedstaden", None, "reports_from", "medlem", None)]
+    assert f.decisions[0].outcome == "other"
+
+
+# -------------------------------------------------------------- decisions
+@pytest.mark.parametrize("text,outcome", [
+    ("Referat af møde i KKR Hovedstaden den 7. februar 2020 blev godkendt.", "approved"),
+    ("KKR Hovedstaden tiltrådte indstillingerne. Der var enighed om", "approved"),
+    ("Indstillingerne blev tiltrådt.", "approved"),
+    ("KKR Hovedstaden tog sagen til efterretning.", "noted"),
+    ("KKR Hovedstaden tog orienteringen til efterretning.", "noted"),
+    ("KKR tog redegørelsen til orientering.", "noted"),
+    ("KKR Hovedstaden drøftede sagen.", "discussed"),
+    ("Sagen blev udsat til næste møde.", "postponed"),
+    ("Formanden konkluderede, at der er mandat til at arbejde videre", None),
+])
+def test_outcome(text, outcome):
+    got = C.decision_outcome(text)
+    assert (got[0] if got else None) == outcome
+
+
+def test_agenda_item_and_decision():
+    d = doc_of(items=[("1.1", "Godkendelse af referat", [
+        ("Indstilling", ["Det indstilles, at KKR Hovedstaden godkender referat af møde."]),
+        ("Beslutning", ["Referat af møde i KKR Hovedstaden den 7. februar 2020 blev godkendt."])])])
+    f = extract(d, GAZ)
+    a = f.agenda_items[0]
+    assert (a.number, a.title, a.case_number, a.officer) == ("1.1", "Godkendelse af referat", "SAG-2020-03175", "ssan")
+    assert a.recommendation == "Det indstilles, at KKR Hovedstaden godkender referat af møde."
+    assert a.evidence.quote == "1.1. Godkendelse af referat"
+    assert [(x.item_number, x.outcome) for x in f.decisions] == [("1.1", "approved")]
+    assert f.decisions[0].evidence.quote.startswith("Referat af møde")
+
+
+# ------------------------------------------------------------ appointments
+def test_resign_and_replace():
+    d = doc_of(items=[("4.2", "Ny repræsentant i Samarbejdsudvalget vedr. psykologhjælp i Hovedstaden", [
+        ("Baggrund", ["Gitte Kjær-Westermann (B) udtræder af samarbejdsudvalget vedr. psykologhjælp, og i stedet "
+                      "indtræder Jacob Netteberg (B) fra Rudersdal Kommune. Det er i henhold til "
+                      "konstitueringsaftalen Radikale Venstre, som besætter posten."]),
+        ("Beslutning", ["KKR Hovedstaden tog orienteringen til efterretning."])])])
+    f = extract(d, GAZ)
+    ms = {m.status: m for m in f.memberships}
+    assert ms["resigned"].person.name == "Gitte Kjær-Westermann" and ms["resigned"].party == "B"
+    app = ms["appointed"]
+    assert (app.person.name, app.party, app.municipality, app.item_number) == ("Jacob Netteberg", "B", "230", "4.2")
+    assert app.replaces is ms["resigned"].person
+    assert app.organization.surface == "Samarbejdsudvalget vedr. psykologhjælp i Hovedstaden"
+    assert app.organization.org_id is None
+    assert [(s.status, s.party) for s in f.seats] == [("offered", "B")]
+
+
+def test_withdraw_and_seat_offer_known_body():
+    d = doc_of(items=[("4.1", "Nyt bestyrelsesmedlem til Instituttet for Blinde og Svagsynede (IBOS))", [
+        ("Baggrund", ["Elisabeth Ildal (I) har ønsket at trække sig fra bestyrelsen i IBOS, og der skal udpeges nyt "
+                      "bestyrelsesmedlem. Det er i henhold til konstitueringsaftalen Liberal Alliance, som besætter "
+                      "posten."]),
+        ("Beslutning", ["Formandskabet for KKR Hovedstaden oplyste, at Liberal Alliance ikke har indmeldt kandidat "
+                        "til bestyrelsen for IBOS. Formandskabet inviterede evt. interesserede i posten til at "
+                        "meddele dette til formandskabet."])])])
+    f = extract(d, GAZ)
+    (m,) = f.memberships
+    assert (m.person.name, m.status, m.party, m.organization.org_id) == ("Elisabeth Ildal", "resigned", "I", "ibos")
+    assert [(s.status, s.party, s.organization.org_id) for s in f.seats] == [
+        ("vacant", None, "ibos"), ("offered", "I", "ibos"), ("declined", "I", "ibos"), ("invited", None, "ibos")]
+    assert f.decisions[0].outcome == "other"
+
+
+def test_proposal_in_agenda():
+    d = doc_of(kind="dagsorden", items=[("3.3", "Politisk aftale om den nationale Klimaalliance", [
+        ("Indstilling", ["Udpeger en politisk repræsentant til den politiske udviklingsgruppe for den nationale "
+                         "Klimaalliance."]),
+        ("Sagsfremstilling", ["KKR-formandskabet indstiller, at KKR-næstformand Karsten Längerich udpeges som "
+                              "repræsentant til den politiske udviklingsgruppe, herunder for at sikre god sammenhæng."])])])
+    f = extract(d, GAZ)
+    prop = [m for m in f.memberships if m.status == "proposed"]
+    assert len(prop) == 1
+    assert (prop[0].person.name, prop[0].role, prop[0].organization.surface) == (
+        "Karsten Längerich", "medlem", "Politiske udviklingsgruppe for den nationale Klimaalliance")
+    council = [m for m in f.memberships if m.status == "member"]
+    assert [(m.person.name, m.role, m.organization.org_id) for m in council] == [
+        ("Karsten Längerich", "næstformand", "kkr-hovedstaden")]
+
+
+# ---------------------------------------------------------- area + concerns
+def test_cluster_table():
+    d = doc_of(kind="bilag", attachments=[("2.1", "Klyngefordeling", [
+        "Region Hovedstaden",
+        "Sundhedsklynge\tDeltagende kommuner",
+        "Klynge Byen\tKøbenhavn Frederiksberg",
+        "Klynge Syd\tAlbertslund Brøndby Dragør Glostrup Hvidovre",
+        "\tHøje-Taastrup Ishøj Tårnby Vallensbæk",
+        "Bornholm\tBornholm",
+    ])])
+    f = extract(d, GAZ)
+    got = {}
+    for a in f.area_memberships:
+        got.setdefault(a.organization.surface, []).append(a.kommunekode)
+    assert got == {"Klynge Byen (Region Hovedstaden)": ["101", "147"],
+                   "Klynge Syd (Region Hovedstaden)": ["165", "153", "155", "161", "167", "169", "183", "185", "187"],
+                   "Bornholm (Region Hovedstaden)": ["400"]}
+    hojetaastrup = next(a for a in f.area_memberships if a.kommunekode == "169")
+    assert hojetaastrup.evidence.quote == "Høje-Taastrup Ishøj Tårnby Vallensbæk"
+
+
+def test_concerns():
+    d = doc_of(items=[("3.1", "VIP", [("Baggrund", [
+        "Kommunerne vil kunne få hjælp fra Region Hovedstaden og Movia; Ballerup Kommune deltager.",
+        "Direktør for Erhvervshus Hovedstaden Katrine Paaby Joensen vil på mødet præsentere."])])])
+    f = extract(d, GAZ)
+    got = {(c.target_kind, c.target) for c in f.concerns}
+    assert ("organization", "region-hovedstaden") in got and ("organization", "movia") in got
+    assert ("municipality", "151") in got and ("organization", "erhvervshus-hovedstaden") in got
+    person = [c for c in f.concerns if c.target_kind == "person"]
+    assert len(person) == 1 and person[0].target == f.mentions[0].mention_id
+    assert ("organization", "kkr-hovedstaden") not in got  # the meeting's own council is no concern
+
+
+def test_jsonl():
+    f = extract(doc_of(present=["Hans Toft, (C), Gentofte Kommune"]), GAZ)
+    s = facts_to_jsonl([f, f])
+    rows = [json.loads(x) for x in s.splitlines()]
+    assert len(rows) == 2 and rows[0]["schema_version"] == 1 and rows[0]["attendance"][0]["person"]["name"] == "Hans Toft"
