@@ -771,8 +771,6 @@ class Resolver:
         for m in self._doc_mentions(d):
             form = display_name(m.name)
             tokens = name_tokens(m.name)
-            if not tokens:
-                continue
             p = (m.party or "").strip().strip("()").strip().upper() or None
             if p is None and len(party[m.mention_id]) == 1:
                 p = next(iter(party[m.mention_id])).strip().upper()
@@ -1078,6 +1076,8 @@ class Resolver:
     def _resolve_partial(x: _Mention, ix: "_PartialIndex"):
         toks = x.tokens
         clusters = ix.clusters
+        if not toks:
+            return "no name left after normalisation"
         if len(toks) == 1:
             kind = "single name"
             cand_clusters = ix.by_doc.get((x.doc_id, toks[0]), set())

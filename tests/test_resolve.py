@@ -427,3 +427,20 @@ def test_samples_deterministic(samples_resolved):
     again = Resolver(gaz, (), load_judgements()).resolve_all(facts)
     assert [sorted(r.person_of.items()) for r in again] == [sorted(r.person_of.items()) for r in resolved]
     assert [[o.org_id for o in r.orgs] for r in again] == [[o.org_id for o in r.orgs] for r in resolved]
+
+
+def test_short_form_with_two_long_forms_stays_unresolved():
+    d = Doc("a")
+    a = d.attend("Ole Bondo Christensen", "A", "Furesø Kommune")
+    b = d.attend("Ole Bondo Nielsen", "V", "Gentofte Kommune")
+    short = d.mention("Ole Bondo")
+    empty = d.mention(" , ")
+    _, res = resolve(d)
+    assert pid(res, a) != pid(res, b)
+    assert pid(res, short) is None and unresolved_reason(res, short).startswith("2 candidates")
+    assert pid(res, empty) is None and unresolved_reason(res, empty)
+    # a context that fits only one of them settles it
+    d2 = Doc("b", "2021-01-01")
+    c = d2.mention("Ole Bondo", "A", "Furesø Kommune")
+    _, res = resolve(d, d2)
+    assert pid(res, c) == pid(res, a)
