@@ -1,0 +1,389 @@
+"""read: bytes on disk -> SourceText (normalised lines that remember their original line number).
+
+Pure functions.  The only exception raised for bad input is InputError.
+
+Steps for text files:
+  decode (UTF-8 BOM / UTF-16 BOM / UTF-8 / cp1252 / latin-1; refuse binary and empty input)
+  -> split into original lines (1-based numbers)
+  -> detect layout (markdown | pdftotext | clean)
+  -> per line: strip control characters, HTML tags and markdown, collapse letter-spaced words,
+     strip dot leaders and TOC page numbers, collapse whitespace
+  -> drop empty lines and page furniture ("Side 1 af 2", bare page numbers, repeated URL footers)
+  -> repair words hyphenated across line ends (the joined Line keeps the first line's number).
+
+PDF files go through pypdf's text layer and then the same line normalisation.
+"""
+from __future__ import annotations
+
+import hashlib
+import html
+import io
+import logging
+import re
+import unicodedata
+from collections import Counter
+from pathlib import Path
+from typing import Iterable, Optional
+
+from .errors import InputError
+from .model import Line, SourceText
+
+__all__ = ["read_document", "read_bytes", "normalise_lines", "detect_layout", "decode_text"]
+
+# ------------------------------------------------------------------ decoding
+_BINARY_CONTROL_RATIO = 0.05  # more than this share of control characters -> binary
+_ALLOWED_CONTROLS = {"\t", "\n", "\r", "\f", "\v"}
+
+
+def _is_control(ch: str) -> bool:
+    return unicodedata.category(ch) == "Cc" and ch not in _ALLOWED_CONTROLS
+
+
+def _looks_binary(text: str) -> bool:
+    if not text:
+        return False
+    if "\x00" in text:
+        return True
+    sample = text[:200_000]
+    n = sum(1 for ch in sample if _is_control(ch))
+    return n > max(2, _BINARY_CONTROL_RATIO * len(sample))
+
+
+def _utf16_without_bom(data: bytes) -> Optional[str]:
+    """UTF-16 text without a BOM: every other byte NUL.  Returns the text or None."""
+    if len(data) < 4 or len(data) % 2:
+        return None
+    even, odd = data[0::2], data[1::2]
+    for zeros, codec in ((odd, "utf-16-le"), (even, "utf-16-be")):
+        if zeros.count(0) >= 0.9 * len(zeros):
+            try:
+                return data.decode(codec)
+            except UnicodeDecodeError:
+                return None
+    return None
+
+
+def decode_text(data: bytes, path: str = "<bytes>") -> tuple[str, str]:
+    """Decode file bytes to text; returns (text, encoding).  Raises InputError for binary/empty."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        text, enc = data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            text, enc = data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError:
+            raise InputError(path, "binary data, not text") from None
+    else:
+        text = None
+        if b"\x00" in data:
+            text = _utf16_without_bom(data)
+            if text is None:
+                raise InputError(path, "binary data, not text")
+            enc = "utf-16"
+        else:
+            try:
+                text, enc = data.decode("utf-8"), "utf-8"
+            except UnicodeDecodeError:
+                try:
+                    text, enc = data.decode("cp1252"), "cp1252"
+                except UnicodeDecodeError:
+                    text, enc = data.decode("latin-1"), "latin-1"
+    text = text.lstrip("\ufeff")
+    if _looks_binary(text):
+        raise InputError(path, "binary data, not text")
+    if not text.strip():
+        raise InputError(path, "empty document")
+    return text, enc
+
+
+_LINE_SPLIT = re.compile(r"\r\n|\r|\n")
+
+
+def split_lines(text: str) -> list[str]:
+    """Original lines (a final newline does not start another line)."""
+    lines = _LINE_SPLIT.split(text)
+    if len(lines) > 1 and lines[-1] == "":
+        lines.pop()
+    return lines
+
+
+# ------------------------------------------------------------------- layout
+_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+\S")
+_MD_TABLE = re.compile(r"^\s*\|.*\|")
+_HTML_TAG_HINT = re.compile(r"</?(?:b|i|u|br|p|em|strong|span|div|sup|sub|td|tr|th|table)\b[^<>]*>", re.I)
+_HYPHEN_END = re.compile(r"[^\W\d_]-\s*$")
+_LETTER_SPACED = re.compile(r"(?<!\S)(?:[^\W\d_] ){2,}[^\W\d_](?!\S)")
+
+
+def detect_layout(raw_lines: list[str]) -> str:
+    """markdown | pdftotext | clean, from the raw (undecorated) lines."""
+    nonempty = [ln for ln in raw_lines if ln.strip()]
+    if not nonempty:
+        return "clean"
+    n = len(nonempty)
+    md = sum(1 for ln in nonempty if _MD_HEADING.match(ln) or _MD_TABLE.match(ln) or _HTML_TAG_HINT.search(ln))
+    if md >= 3 and md >= 0.01 * n:
+        return "markdown"
+    hyph = sum(1 for ln in nonempty if _HYPHEN_END.search(ln))
+    trailing = sum(1 for ln in nonempty if ln != ln.rstrip())
+    spaced = sum(1 for ln in nonempty if _LETTER_SPACED.search(ln))
+    if (hyph >= 3 and hyph >= 0.03 * n) or (trailing >= 5 and trailing >= 0.3 * n) or spaced >= 1:
+        return "pdftotext"
+    return "clean"
+
+
+# ----------------------------------------------------------- per-line clean
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
+_SPACES = re.compile(r"[ \u00a0\u2000-\u200a\u202f\u205f\u3000\f\v]+")
+_ANY_TAG = re.compile(r"<\s*/?\s*[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?\s*>")
+_BR_TAG = re.compile(r"<\s*br\s*/?\s*>", re.I)
+_MD_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
+_MD_LINK = re.compile(r"\[([^\]]+)\]\((?:[^()\s]|\([^()]*\))*\)")
+_MD_AUTOLINK = re.compile(r"<((?:https?://|mailto:)[^<>\s]+)>")
+_MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
+_MD_HEADING_PREFIX = re.compile(r"^\s{0,3}#{1,6}(?:\s+|$)")
+_MD_BLOCKQUOTE = re.compile(r"^\s{0,3}(?:>\s?)+")
+_MD_TABLE_SEP = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_MD_BOLD = re.compile(r"\*\*|__(?=\S)|(?<=\S)__")
+_MD_STAR_OPEN = re.compile(r"(?<![\w*])\*+(?=[^\s*])")
+_MD_STAR_CLOSE = re.compile(r"(?<=[^\s*])\*+(?![\w*])")
+_MD_UNDERSCORE_EMPH = re.compile(r"(?<![\w_])_([^\s_](?:[^_]*[^\s_])?)_(?![\w_])")
+_MD_CODE = re.compile(r"`([^`]*)`")
+_MD_HR = re.compile(r"^\s*(?:[-*_]\s*){3,}$")
+_LEADER = re.compile(r"\s*(?:\.\s?){3,}\s*\d{0,4}\s*$|\s*…+\s*\d{0,4}\s*$")
+_TOC_TAB_PAGE = re.compile(r"^(\s*\d+(?:\.\d+)*\.?\s.*?\S)\t+\s*\d{1,4}\s*$")
+_LEADING_NUMBER_TAB = re.compile(r"^(\s*\d+(?:\.\d+)*\.?)\t+")
+_STAR_PLACEHOLDER = "\uE000"
+
+
+def _collapse_letter_spacing(s: str) -> str:
+    """'K K R  H O V E D S T A D E N' -> 'KKR  HOVEDSTADEN' (word gaps stay, collapsed later)."""
+    return _LETTER_SPACED.sub(lambda m: m.group(0).replace(" ", ""), s)
+
+
+def _strip_markdown(s: str, markdown: bool) -> str:
+    if markdown:
+        s = _BR_TAG.sub(" ", s)
+        s = _ANY_TAG.sub("", s)
+        if _MD_TABLE_SEP.match(s) and "|" in s:
+            return ""
+        if _MD_HR.match(s):
+            return ""
+        s = _MD_BLOCKQUOTE.sub("", s)
+        s = _MD_AUTOLINK.sub(r"\1", s)
+    else:
+        s = _HTML_TAG_HINT.sub(" ", s)
+    s = _MD_HEADING_PREFIX.sub("", s)
+    s = s.replace("\\*", _STAR_PLACEHOLDER)
+    s = _MD_IMAGE.sub(r"\1", s)
+    s = _MD_LINK.sub(r"\1", s)
+    s = _MD_BOLD.sub("", s)
+    s = _MD_STAR_OPEN.sub("", s)
+    s = _MD_STAR_CLOSE.sub("", s)
+    if markdown:
+        s = _MD_UNDERSCORE_EMPH.sub(r"\1", s)
+        s = _MD_CODE.sub(r"\1", s)
+        s = _MD_ESCAPE.sub(r"\1", s)
+        stripped = s.strip()
+        if stripped.startswith("|") or (stripped.endswith("|") and stripped.count("|") >= 2):
+            cells = [c.strip() for c in stripped.strip("|").split("|")]
+            s = " | ".join(c for c in cells if c)
+        s = html.unescape(s)
+    else:
+        s = re.sub(r"&(amp|lt|gt|quot|nbsp|#\d+|#x[0-9a-fA-F]+);", lambda m: html.unescape(m.group(0)), s)
+    return s.replace(_STAR_PLACEHOLDER, "*")
+
+
+def _clean_line(raw: str, layout: str) -> str:
+    s = raw.translate(_INVISIBLE)
+    s = "".join(ch if not _is_control(ch) or ch == "\t" else " " for ch in s)
+    s = s.replace("\u00a0", " ").replace("\f", " ").replace("\v", " ")
+    s = _strip_markdown(s, layout == "markdown")
+    # TOC page numbers: dot leaders anywhere, or "3.1.\tTitle\t7"
+    s = s.rstrip()
+    m = _TOC_TAB_PAGE.match(s)
+    if m:
+        s = m.group(1)
+    s2 = _LEADER.sub("", s)
+    if s2.strip():
+        s = s2
+    s = _LEADING_NUMBER_TAB.sub(r"\1 ", s)
+    s = _collapse_letter_spacing(s)
+    if "\t" in s:
+        cells = [_SPACES.sub(" ", c).strip() for c in s.split("\t")]
+        s = " | ".join(c for c in cells if c)
+    s = _SPACES.sub(" ", s).strip()
+    return s
+
+
+# ---------------------------------------------------------- page furniture
+_PAGE_MARK = re.compile(
+    r"^(?:side|page|s\.)\s*\d{1,4}(?:\s*(?:af|of|/)\s*\d{1,4})?$|^\d{1,4}\s*(?:/|af|of)\s*\d{1,4}$|^-\s*\d{1,4}\s*-$",
+    re.I,
+)
+_BARE_NUMBER = re.compile(r"^\d{1,4}$")
+_URLISH = re.compile(r"^(?:https?://|www\.)\S+$|^[\w.-]+\.(?:dk|com|org|net|eu|se)/?$", re.I)
+
+
+def _drop_furniture(items: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    counts = Counter(t for t, _ in items)
+    out = []
+    for i, (t, n) in enumerate(items):
+        if _PAGE_MARK.match(t):
+            continue
+        if _BARE_NUMBER.match(t):
+            prev_num = i > 0 and _BARE_NUMBER.match(items[i - 1][0])
+            next_num = i + 1 < len(items) and _BARE_NUMBER.match(items[i + 1][0])
+            if not (prev_num or next_num):
+                continue
+        if counts[t] >= 2 and _URLISH.match(t):
+            continue
+        out.append((t, n))
+    return out
+
+
+# -------------------------------------------------------------- hyphenation
+_SUSPENDED_NEXT = {"og", "eller", "samt", "og/eller", "el.", "såvel", "som", "and", "or", "och"}
+_WORD_BEFORE_HYPHEN = re.compile(r"(\S+)-$")
+_INLINE_BROKEN = re.compile(r"(?<![\w-])([^\W\d_][\w]*[^\W\d_])- ([^\W\d_A-ZÆØÅ][\w]*)")
+
+
+def _is_abbrev(token: str) -> bool:
+    letters = [c for c in token if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def _join_decision(prev: str, nxt: str) -> Optional[str]:
+    """How to join prev (ending in '-') with the next line: 'drop' the hyphen, 'keep' it, or None."""
+    if not prev.endswith("-") or len(prev) < 2:
+        return None
+    before = prev[-2]
+    if before.isspace() or before in "-–—":
+        return None  # a dash, not a hyphen
+    m = _WORD_BEFORE_HYPHEN.search(prev)
+    token = m.group(1) if m else ""
+    first = nxt.split(" ", 1)[0]
+    if before.isdigit():
+        return "keep" if nxt[:1].isdigit() else None
+    if not before.isalpha() and before not in ")":
+        return None
+    c = nxt[:1]
+    if not c.isalpha():
+        return None
+    if first.lower().rstrip(",.") in _SUSPENDED_NEXT:
+        return None  # "Sundheds-\nog omsorgsborgmester": a suspended hyphen, a real line break
+    if c.isupper():
+        return "keep"  # "Lyngby-\nTaarbæk"
+    if _is_abbrev(token):
+        return "keep"  # "KKR-\nformandskabet"
+    return "drop"  # "med-\nlemmerne"
+
+
+def _repair_inline(s: str) -> str:
+    """'Svagsy- nede' -> 'Svagsynede', 'VIP- klimaprojekterne' -> 'VIP-klimaprojekterne'."""
+
+    def fix(m: re.Match) -> str:
+        left, right = m.group(1), m.group(2)
+        if right.lower() in _SUSPENDED_NEXT:
+            return m.group(0)
+        return f"{left}-{right}" if _is_abbrev(left) else f"{left}{right}"
+
+    return _INLINE_BROKEN.sub(fix, s)
+
+
+def _repair_hyphenation(items: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    out: list[tuple[str, int]] = []
+    for t, n in items:
+        if out:
+            how = _join_decision(out[-1][0], t)
+            if how == "drop":
+                out[-1] = (out[-1][0][:-1] + t, out[-1][1])
+                continue
+            if how == "keep":
+                out[-1] = (out[-1][0] + t, out[-1][1])
+                continue
+        out.append((t, n))
+    return [(_repair_inline(t), n) for t, n in out]
+
+
+# ------------------------------------------------------------------ public
+def normalise_lines(raw_lines: list[str], layout: str) -> list[Line]:
+    """Normalise raw lines (index i -> original line i+1) into Lines."""
+    items = []
+    for i, raw in enumerate(raw_lines):
+        t = _clean_line(raw, layout)
+        if t:
+            items.append((t, i + 1))
+    items = _drop_furniture(items)
+    items = _repair_hyphenation(items)
+    return [Line(t, n) for t, n in items if t.strip()]
+
+
+def _read_pdf(data: bytes, path: str) -> tuple[list[str], int]:
+    try:
+        from pypdf import PdfReader
+    except Exception as e:  # pragma: no cover - pypdf is a dependency
+        raise InputError(path, f"not a readable PDF (pypdf unavailable: {e})") from None
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
+    try:
+        reader = PdfReader(io.BytesIO(data), strict=False)
+        if reader.is_encrypted:
+            try:
+                ok = reader.decrypt("")
+            except Exception:
+                ok = 0
+            if not ok:
+                raise InputError(path, "encrypted PDF")
+        raw: list[str] = []
+        for page in reader.pages:
+            text = page.extract_text() or ""
+            raw.extend(split_lines(text) if text else [])
+    except InputError:
+        raise
+    except Exception as e:  # pypdf raises many types for broken files
+        msg = str(e).splitlines()[0][:120] if str(e) else ""
+        raise InputError(path, f"not a readable PDF ({type(e).__name__}{': ' + msg if msg else ''})") from None
+    if not any(ln.strip() for ln in raw):
+        raise InputError(path, "no text layer (scanned?)")
+    return raw, len(raw)
+
+
+def read_bytes(data: bytes, path: str) -> SourceText:
+    """Read a document held in memory.  `path` decides the format (.pdf) and names it in errors."""
+    path = str(path)
+    if not isinstance(data, (bytes, bytearray)):
+        raise InputError(path, "not bytes")
+    data = bytes(data)
+    doc_id = hashlib.sha256(data).hexdigest()
+    is_pdf = Path(path).suffix.lower() == ".pdf" or data.startswith(b"%PDF-")
+    if is_pdf:
+        if not data.strip():
+            raise InputError(path, "empty document")
+        raw, count = _read_pdf(data, path)
+        layout_hint = detect_layout(raw)
+        lines = normalise_lines(raw, "markdown" if layout_hint == "markdown" else "pdftotext")
+        encoding, layout = "pdf", "pdf"
+    else:
+        text, encoding = decode_text(data, path)
+        raw = split_lines(text)
+        count = len(raw)
+        layout = detect_layout(raw)
+        lines = normalise_lines(raw, layout)
+    if not lines:
+        raise InputError(path, "empty document")
+    return SourceText(doc_id=doc_id, path=path, encoding=encoding, layout=layout, lines=lines,
+                      original_line_count=count)
+
+
+def read_document(path) -> SourceText:
+    """Read a file from disk (.txt, .md, .pdf; anything else that decodes as text)."""
+    p = str(path)
+    try:
+        data = Path(p).read_bytes()
+    except OSError as e:
+        raise InputError(p, f"cannot read file ({e.strerror or type(e).__name__})") from None
+    return read_bytes(data, p)
+
+
+def iter_texts(lines: Iterable[Line]) -> list[str]:
+    """Convenience: the texts of some lines."""
+    return [ln.text for ln in lines]
