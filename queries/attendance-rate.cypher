@@ -5,14 +5,14 @@
 // meetings: the council's meetings in the graph; with_attendance_list: those whose documents list
 // who came; attendance_rate = present / with_attendance_list. People counted: anyone who attended,
 // sent apologies or holds a seat in the council.
-CALL {
+CALL () {
   WITH toLower(trim($council)) AS q
   MATCH (c:Council)
   WHERE toLower(c.org_id) = q OR toLower(c.name) = q OR toLower(coalesce(c.short_name, '')) = q
         OR any(a IN coalesce(c.aliases, []) WHERE toLower(a) = q)
   RETURN collect(c) AS exact
 }
-CALL {
+CALL () {
   WITH toLower(trim($council)) AS q
   MATCH (c:Council)
   WHERE size(q) >= 3 AND (toLower(c.name) CONTAINS q OR any(a IN coalesce(c.aliases, []) WHERE toLower(a) CONTAINS q))
@@ -22,13 +22,11 @@ UNWIND CASE WHEN size(exact) > 0 THEN exact ELSE partial END AS c
 MATCH (mt:Meeting)-[:ORGANIZED_BY]->(c)
 WITH c, collect(mt) AS meetings
 WITH c, meetings, [x IN meetings WHERE EXISTS { (:Person)-[:ATTENDED]->(x) }] AS listed
-CALL {
-  WITH c, meetings
+CALL (c, meetings) {
   UNWIND meetings AS mt
   MATCH (p:Person)-[:ATTENDED]->(mt)
   RETURN p
   UNION
-  WITH c
   MATCH (p:Person)-[:HAS_MEMBERSHIP]->(:Membership)-[:IN_ORGANIZATION]->(c)
   RETURN p
 }

@@ -3,14 +3,14 @@
 // param: body string "Samarbejdsudvalget vedr. psykologhjælp i Hovedstaden" name, short name, alias or org_id, case-insensitive (a part of the name works when nothing matches exactly)
 // columns: body, date, person, role, status, party, municipality, replaces, decision, decided_at, agenda_item, doc, line, quote
 // One row per membership and supporting line, oldest first.
-CALL {
+CALL () {
   WITH toLower(trim($body)) AS q
   MATCH (o:Organization)
   WHERE NOT o:Party AND (toLower(o.org_id) = q OR toLower(o.name) = q OR toLower(coalesce(o.short_name, '')) = q
         OR any(a IN coalesce(o.aliases, []) WHERE toLower(a) = q))
   RETURN collect(o) AS exact
 }
-CALL {
+CALL () {
   WITH toLower(trim($body)) AS q
   MATCH (o:Organization)
   WHERE NOT o:Party AND size(q) >= 3 AND (toLower(o.name) CONTAINS q OR any(a IN coalesce(o.aliases, []) WHERE toLower(a) CONTAINS q))

@@ -5,14 +5,14 @@
 // columns: council, date, person, attendance, role, party, municipality, doc, line, quote
 // attendance: present | absent (sent apologies) | not recorded (a member of the council by
 // some document, but the meeting's documents do not list them).
-CALL {
+CALL () {
   WITH toLower(trim($council)) AS q
   MATCH (c:Council)
   WHERE toLower(c.org_id) = q OR toLower(c.name) = q OR toLower(coalesce(c.short_name, '')) = q
         OR any(a IN coalesce(c.aliases, []) WHERE toLower(a) = q)
   RETURN collect(c) AS exact
 }
-CALL {
+CALL () {
   WITH toLower(trim($council)) AS q
   MATCH (c:Council)
   WHERE size(q) >= 3 AND (toLower(c.name) CONTAINS q OR any(a IN coalesce(c.aliases, []) WHERE toLower(a) CONTAINS q))
@@ -21,12 +21,10 @@ CALL {
 UNWIND CASE WHEN size(exact) > 0 THEN exact ELSE partial END AS c
 MATCH (mt:Meeting)-[:ORGANIZED_BY]->(c)
 WHERE toString(mt.date) = $date
-CALL {
-  WITH c, mt
+CALL (c, mt) {
   MATCH (p:Person)-[a:ATTENDED]->(mt)
   RETURN p, a.status AS attendance, a.role AS role, a.doc_id AS doc_id, a.line AS line, a.quote AS quote
   UNION
-  WITH c, mt
   MATCH (p:Person)-[:HAS_MEMBERSHIP]->(m:Membership)-[:IN_ORGANIZATION]->(c)
   WHERE NOT (p)-[:ATTENDED]->(mt) AND coalesce(m.status, 'member') IN ['member', 'appointed']
     AND coalesce(m.start_date, '0000') <= toString(mt.date) AND coalesce(m.end_date, '9999') >= toString(mt.date)

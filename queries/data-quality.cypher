@@ -4,7 +4,7 @@
 // issue: "unresolved mention" (a name or line kept instead of guessed) or "possible duplicate"
 // (two Person nodes whose last names agree and whose first names share an initial or one is a
 // prefix of the other; record a verdict in the judgements file, see `graphbuild resolve review`).
-CALL {
+CALL () {
   MATCH (u:UnresolvedMention)
   OPTIONAL MATCH (u)-[:FOUND_IN]->(d:Document)
   RETURN 'unresolved mention' AS issue, u.name AS name, null AS other, u.reason AS reason,
@@ -18,8 +18,7 @@ CALL {
     AND (head(ta) STARTS WITH replace(head(tb), '.', '') OR head(tb) STARTS WITH replace(head(ta), '.', '')
          OR size(head(ta)) <= 2 OR size(head(tb)) <= 2
          OR left(head(ta), 3) = left(head(tb), 3))
-  CALL {
-    WITH a, b
+  CALL (a, b) {
     OPTIONAL MATCH (a)-[ra:ATTENDED]->()
     OPTIONAL MATCH (a)-[:HAS_MEMBERSHIP]->(:Membership)-[ea:EVIDENCED_BY]->(da:Document)
     OPTIONAL MATCH (b)-[rb:ATTENDED]->()

@@ -6,25 +6,21 @@
 // (e.g. an appointment's link to its decision) are listed under the line of their membership.
 MATCH (d:Document)
 WHERE d.doc_id STARTS WITH toLower(trim($document)) OR (size(trim($document)) >= 3 AND d.path CONTAINS trim($document))
-CALL {
-  WITH d
+CALL (d) {
   MATCH (d)-[r:DOCUMENTS]->(mt:Meeting)
   OPTIONAL MATCH (mt)-[:ORGANIZED_BY]->(c:Organization)
   RETURN r.line AS line, 'meeting' AS fact, c.name AS subject, 'MET ON' AS relation,
          toString(mt.date) AS object, coalesce(mt.time, '') + ' ' + coalesce(mt.location, '') AS detail, r.quote AS quote
   UNION ALL
-  WITH d
   MATCH (a:AgendaItem)-[e:EVIDENCED_BY]->(d)
   RETURN e.line AS line, 'agenda item' AS fact, a.number AS subject, 'TITLED' AS relation, a.title AS object,
          a.case_number AS detail, e.quote AS quote
   UNION ALL
-  WITH d
   MATCH (x:Decision)-[e:EVIDENCED_BY]->(d)
   OPTIONAL MATCH (a:AgendaItem)-[:RESULTED_IN]->(x)
   RETURN e.line AS line, 'decision' AS fact, a.number AS subject, 'DECIDED' AS relation, x.text AS object,
          x.outcome AS detail, e.quote AS quote
   UNION ALL
-  WITH d
   MATCH (m:Membership)-[e:EVIDENCED_BY]->(d)
   MATCH (p:Person)-[:HAS_MEMBERSHIP]->(m)-[:IN_ORGANIZATION]->(o:Organization)
   OPTIONAL MATCH (m)-[:ON_BEHALF_OF]->(party:Party)
@@ -36,25 +32,21 @@ CALL {
          trim(reduce(s = '', l IN letters | s + '(' + l + ') ') + reduce(s = '', x IN munis | s + x + ' ')
               + reduce(s = '', g IN gone | s + 'replaces ' + g + ' ')) AS detail, e.quote AS quote
   UNION ALL
-  WITH d
   MATCH (p:Person)-[r:ATTENDED]->(mt:Meeting)
   WHERE r.doc_id = d.doc_id
   RETURN r.line AS line, 'attendance' AS fact, p.name AS subject, toUpper(r.status) AS relation,
          toString(mt.date) AS object, r.role AS detail, r.quote AS quote
   UNION ALL
-  WITH d
   MATCH (a:AgendaItem)-[r:CONCERNS]->(t)
   WHERE r.doc_id = d.doc_id
   RETURN r.line AS line, 'concerns' AS fact, a.number AS subject, 'CONCERNS' AS relation, t.name AS object,
          labels(t)[0] AS detail, r.quote AS quote
   UNION ALL
-  WITH d
   MATCH (mu:Municipality)-[r:MEMBER_OF]->(o:Organization)
   WHERE r.doc_id = d.doc_id
   RETURN r.line AS line, 'area membership' AS fact, mu.name AS subject, 'MEMBER_OF' AS relation, o.name AS object,
          null AS detail, r.quote AS quote
   UNION ALL
-  WITH d
   MATCH (u:UnresolvedMention)-[:FOUND_IN]->(d)
   RETURN u.line AS line, 'unresolved' AS fact, u.name AS subject, 'NOT RESOLVED' AS relation, null AS object,
          u.reason AS detail, u.quote AS quote

@@ -14,8 +14,7 @@ WITH a, b, collect(o) AS orgs, collect([o, ma, mb]) AS seats
 WHERE size(orgs) >= $min_shared
 UNWIND seats AS s
 WITH a, b, orgs, s[0] AS o, s[1] AS ma, s[2] AS mb
-CALL {
-  WITH ma, mb
+CALL (ma, mb) {
   MATCH (x:Membership)-[e:EVIDENCED_BY]->(d:Document)
   WHERE x = ma OR x = mb
   WITH x, e, d ORDER BY e.line

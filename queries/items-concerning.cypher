@@ -2,7 +2,7 @@
 // question: Which agenda items concern body, council or municipality $name (newest first)?
 // param: name string "Wonderful Copenhagen" organization or municipality: name, short name, alias or id, case-insensitive ("WOCO", "Rudersdal" work)
 // columns: date, council, number, title, concerns, decision, doc, line, quote
-CALL {
+CALL () {
   WITH toLower(trim($name)) AS q
   MATCH (t)
   WHERE (t:Organization OR t:Municipality) AND (
@@ -11,7 +11,7 @@ CALL {
         OR (t:Municipality AND (toLower(t.name) = q + ' kommune' OR toLower(t.name) = q + 's kommune')))
   RETURN collect(t) AS exact
 }
-CALL {
+CALL () {
   WITH toLower(trim($name)) AS q
   MATCH (t)
   WHERE (t:Organization OR t:Municipality) AND size(q) >= 3

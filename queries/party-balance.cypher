@@ -4,14 +4,14 @@
 // columns: body, party, letter, seats, share, members
 // Current seats only (status member, appointed or reports_from); a seat with no party on record
 // is counted under party "(unknown)".
-CALL {
+CALL () {
   WITH toLower(trim($body)) AS q
   MATCH (o:Organization)
   WHERE NOT o:Party AND (toLower(o.org_id) = q OR toLower(o.name) = q OR toLower(coalesce(o.short_name, '')) = q
         OR any(a IN coalesce(o.aliases, []) WHERE toLower(a) = q))
   RETURN collect(o) AS exact
 }
-CALL {
+CALL () {
   WITH toLower(trim($body)) AS q
   MATCH (o:Organization)
   WHERE NOT o:Party AND size(q) >= 3 AND (toLower(o.name) CONTAINS q OR any(a IN coalesce(o.aliases, []) WHERE toLower(a) CONTAINS q))

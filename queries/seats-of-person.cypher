@@ -3,13 +3,13 @@
 // param: person string "Jacob Netteberg" name or alias, case-insensitive (a part of the name works when nothing matches exactly)
 // columns: person, body, role, status, party, municipality, date, start_date, end_date, replaces, replaced_by, decision, decided_at, doc, line, quote
 // One row per piece of evidence, oldest first.
-CALL {
+CALL () {
   WITH toLower(trim($person)) AS q
   MATCH (p:Person)
   WHERE toLower(p.name) = q OR any(a IN coalesce(p.aliases, []) WHERE toLower(a) = q)
   RETURN collect(p) AS exact
 }
-CALL {
+CALL () {
   WITH toLower(trim($person)) AS q
   MATCH (p:Person)
   WHERE size(q) >= 3 AND (toLower(p.name) CONTAINS q OR any(a IN coalesce(p.aliases, []) WHERE toLower(a) CONTAINS q))
