@@ -221,8 +221,14 @@ class LocalNeo4j:
         except OSError:
             return pid  # no /proc (not Linux): trust the pid file
         args = [a.decode("utf-8", "replace") for a in cmdline]
-        if MAIN_CLASS in args and str(self.neo4j_dir) in args:
+        if MAIN_CLASS not in args:
+            return None
+        home_arg = args[args.index(MAIN_CLASS) + 1] if args.index(MAIN_CLASS) + 1 < len(args) else ""
+        if home_arg == str(self.neo4j_dir):
             return pid
+        with contextlib.suppress(OSError):  # same directory spelled differently (symlinks)
+            if os.path.samefile(home_arg, self.neo4j_dir):
+                return pid
         return None
 
     def is_running(self) -> bool:
