@@ -388,6 +388,7 @@ class _Orgs:
         self.choices: list[tuple[str, str]] = []  # (matching text, org_id), sorted
         self.cache: dict[tuple, OrgRecord] = {}
         self.muni_cache: dict[str, Optional[str]] = {}
+        self.regions: dict[str, Optional[str]] = {}  # org_id -> regionskode (gazetteer)
         for attr, kind in (("councils", "council"), ("bodies", "body"), ("parties", "party")):
             table = _get(gazetteer, attr) or {}
             items = table.items() if isinstance(table, dict) else ((_get(r, "org_id"), r) for r in table)
@@ -396,6 +397,7 @@ class _Orgs:
                     continue
                 r = self._record(str(oid), rec, kind)
                 self.records[r.org_id] = r
+                self.regions[r.org_id] = _get(rec, "regionskode")
                 if kind != "party":
                     for text in {r.name, r.short_name or "", *r.aliases}:
                         if text:
@@ -461,26 +463,41 @@ class _Orgs:
     def _lookup(self, surface: str) -> Optional[str]:
         return _as_id(_call(self.gaz, "lookup_org", surface))
 
-    def _fuzzy(self, surface: str) -> Optional[str]:
+    def _fuzzy(self, surface: str, region: Optional[str] = None) -> Optional[str]:
+        """Best gazetteer body/council above ORG_FUZZY_THRESHOLD; a tie between different
+        organizations is settled by the document's region, else no match (never guessed)."""
         text = _org_text(surface)
         if len(text) < ORG_FUZZY_MIN_LEN or not self.choices:
             return None
-        best, best_id = 0.0, None
+        best, best_ids = 0.0, set()
         nospace = text.replace(" ", "")
         for i, choice in enumerate(self._texts):
             if abs(len(choice) - len(text)) > max(len(text), len(choice)) // 3:
                 continue
             s = max(fuzz.ratio(nospace, self._nospace[i]), fuzz.token_sort_ratio(text, choice))
             if s > best:
-                best, best_id = s, self.choices[i][1]
-        return best_id if best >= ORG_FUZZY_THRESHOLD else None
+                best, best_ids = s, {self.choices[i][1]}
+            elif s == best:
+                best_ids.add(self.choices[i][1])
+        if best < ORG_FUZZY_THRESHOLD or not best_ids:
+            return None
+        return self._one(best_ids, region)
 
-    def resolve(self, ref: OrgRef, kommunekode: Optional[str] = None) -> OrgRecord:
+    def _one(self, ids: set, region: Optional[str]) -> Optional[str]:
+        if len(ids) == 1:
+            return next(iter(ids))
+        if region:
+            local = sorted(i for i in ids if str(self.regions.get(i) or "") == region)
+            if len(local) == 1:
+                return local[0]
+        return None
+
+    def resolve(self, ref: OrgRef, kommunekode: Optional[str] = None, region: Optional[str] = None) -> OrgRecord:
         if ref.kind == "party":
             if ref.org_id and ref.org_id in self.records:
                 return self.records[ref.org_id]
             return self.party(ref.surface, kommunekode)
-        key = (ref.kind, ref.org_id, " ".join(ref.surface.split()).casefold())
+        key = (ref.kind, ref.org_id, " ".join(ref.surface.split()).casefold(), region)
         if key in self.cache:
             return self.cache[key]
         rec = None
@@ -495,7 +512,7 @@ class _Orgs:
                     break
             if rec is None:
                 for v in variants:
-                    oid = self._fuzzy(v)
+                    oid = self._fuzzy(v, region)
                     if oid:
                         rec = self.record_for_id(oid, v, ref.kind)
                         break
@@ -694,8 +711,13 @@ class Resolver:
         org_of: dict[str, str] = {}
         party_of: dict[str, str] = {}
 
+        region = None
+        if d.meeting is not None:
+            council = self._orgs.resolve(d.meeting.council)
+            region = str(self._orgs.regions.get(council.org_id) or "") or None
+
         def put(ref: OrgRef, kommunekode=None) -> OrgRecord:
-            r = self._orgs.resolve(ref, kommunekode)
+            r = self._orgs.resolve(ref, kommunekode, region)
             recs[r.org_id] = r
             org_of.setdefault(org_key(ref.surface, ref.org_id), r.org_id)
             return r

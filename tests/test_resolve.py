@@ -38,10 +38,14 @@ class FakeGazetteer:
         self.bodies = {r.org_id: r for r in [
             Rec("org:wonderful-copenhagen", "Wonderful Copenhagen", short_name="WOCO", aliases=["WoCo"]),
             Rec("org:danmarks-erhvervsfremmebestyrelse", "Danmarks Erhvervsfremmebestyrelse", short_name="DEB"),
-            Rec("org:erhvervshus-hovedstaden", "Erhvervshus Hovedstaden"),
+            Rec("org:erhvervshus-hovedstaden", "Erhvervshus Hovedstaden", aliases=["Erhvervshuset"]),
+            Rec("org:erhvervshus-sjaelland", "Erhvervshus Sjælland", aliases=["Erhvervshuset"]),
             Rec("org:kl", "KL", aliases=["Kommunernes Landsforening"]),
         ]}
         self.councils = {"council:kkr-hovedstaden": Rec("council:kkr-hovedstaden", "KKR Hovedstaden", kind="council")}
+        self.councils["council:kkr-hovedstaden"].regionskode = "1084"
+        self.bodies["org:erhvervshus-hovedstaden"].regionskode = "1084"
+        self.bodies["org:erhvervshus-sjaelland"].regionskode = "1085"
         self.parties = {
             "party:a": Rec("party:a", "Socialdemokratiet", kind="party", letter="A"),
             "party:v": Rec("party:v", "Venstre", kind="party", letter="V"),
@@ -51,11 +55,9 @@ class FakeGazetteer:
 
     def lookup_org(self, surface):
         s = " ".join(surface.split()).casefold()
-        for table in (self.bodies, self.councils):
-            for r in table.values():
-                if s in {x.casefold() for x in [r.name, r.short_name or "", *r.aliases] if x}:
-                    return r.org_id
-        return None
+        hits = [r.org_id for table in (self.bodies, self.councils) for r in table.values()
+                if s in {x.casefold() for x in [r.name, r.short_name or "", *r.aliases] if x}]
+        return hits[0] if len(hits) == 1 else None  # an ambiguous alias is no answer
 
     def lookup_party(self, letter, kommunekode=None):
         for r in self.parties.values():
@@ -346,6 +348,7 @@ def test_orgs_resolve_to_gazetteer():
     d.member("Morten Slotved", "DEB's")
     d.member("Henrik Rasmussen", "Erhvervs hus Hovedstaden")
     d.member("Ole Bjørstorp", "Foreningen for Ukendte Ting")
+    d.member("Jens Ive", "Erhvervshuset")
     _, res = resolve(d)
     rd = res[0]
     assert rd.org_of[org_key("WOCO", None)] == "org:wonderful-copenhagen"
@@ -354,6 +357,7 @@ def test_orgs_resolve_to_gazetteer():
     assert rd.org_of[org_key("Erhvervs hus Hovedstaden", None)] == "org:erhvervshus-hovedstaden"
     assert rd.org_of[org_key("Foreningen for Ukendte Ting", None)] == "body:foreningen-for-ukendte-ting"
     assert rd.org_of[org_key("KKR Hovedstaden", None)] == "council:kkr-hovedstaden"
+    assert rd.org_of[org_key("Erhvervshuset", None)] == "org:erhvervshus-hovedstaden"  # shared alias: the region decides
     ids = {o.org_id for o in rd.orgs}
     assert {"org:wonderful-copenhagen", "body:foreningen-for-ukendte-ting", "council:kkr-hovedstaden"} <= ids
     new = next(o for o in rd.orgs if o.org_id == "body:foreningen-for-ukendte-ting")
