@@ -981,8 +981,8 @@ class Resolver:
             forms = Counter()
             for c in members:
                 forms.update(c.forms)
-            name = self._canonical(forms)
             known = sorted((c.known for c in members if c.known), key=lambda k: k.person_id)
+            name = self._canonical(forms, display_name(known[0].name) if known else None)
             merged = set()
             if known:
                 pid = known[0].person_id
@@ -1087,11 +1087,12 @@ class Resolver:
         return best + ctx, rel
 
     @staticmethod
-    def _canonical(forms: Counter) -> str:
-        """The most complete written form: most full tokens, then most tokens, longest, most frequent."""
+    def _canonical(forms: Counter, prefer: Optional[str] = None) -> str:
+        """The most complete written form: most full tokens, then most tokens; among equally complete
+        forms the kept known person's current name, then the most frequent, then the longest."""
         def rank(f: str):
             toks = name_tokens(f)
-            return (is_full_name(toks), sum(len(t) > 1 for t in toks), len(toks), len(f), forms[f])
+            return (is_full_name(toks), sum(len(t) > 1 for t in toks), len(toks), f == prefer, forms[f], len(f))
         return max(sorted(forms), key=rank)
 
     @staticmethod

@@ -448,3 +448,20 @@ def test_short_form_with_two_long_forms_stays_unresolved():
     c = d2.mention("Ole Bondo", "A", "Furesø Kommune")
     _, res = resolve(d, d2)
     assert pid(res, c) == pid(res, a)
+
+
+def test_same_judgement_merges_two_known_persons():
+    k1 = KnownPerson("person:jens-hansen", "Jens Hansen", [], [], [])
+    k2 = KnownPerson("person:jens-hanssen", "Jens Hanssen", [], ["person:old"], [])
+    d = Doc("a")
+    m = d.mention("Jens Hanssen")
+    r, res = resolve(d, known=[k1, k2])
+    assert pid(res, m) == "person:jens-hanssen" and r.graph_merges() == []
+    assert [(c.a_id, c.b_id) for c in r.review_candidates()] == [("person:jens-hansen", "person:jens-hanssen")]
+    j = Judgements()
+    j.add("Jens Hansen", "Jens Hanssen", "same")
+    r, res = resolve(d, known=[k1, k2], judgements=j)
+    assert pid(res, m) == "person:jens-hansen"
+    p = person(res, "person:jens-hansen")
+    assert p.merged_ids == ["person:jens-hanssen", "person:old"] and p.aliases == ["Jens Hanssen"]
+    assert r.graph_merges() == [("person:jens-hansen", "person:jens-hanssen")]
