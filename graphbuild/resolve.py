@@ -392,7 +392,8 @@ class _Orgs:
         for attr, kind in (("councils", "council"), ("bodies", "body"), ("parties", "party")):
             table = _get(gazetteer, attr) or {}
             items = table.items() if isinstance(table, dict) else ((_get(r, "org_id"), r) for r in table)
-            for oid, rec in sorted(items, key=lambda kv: str(kv[0])):
+            for key, rec in sorted(items, key=lambda kv: str(kv[0])):
+                oid = _get(rec, "org_id") or key  # parties are keyed by letter
                 if not oid:
                     continue
                 r = self._record(str(oid), rec, kind)
@@ -446,11 +447,14 @@ class _Orgs:
         key = ("party", letter, kommunekode)
         if key in self.cache:
             return self.cache[key]
-        oid = _as_id(_call(self.gaz, "lookup_party", letter, kommunekode))
+        found = _call(self.gaz, "lookup_party", letter, kommunekode)
+        oid = _as_id(found)
+        if oid is not None and oid not in self.records and not isinstance(found, str):
+            self.records[oid] = self._record(oid, found, "party")  # e.g. a local list made on demand
         if oid is None and len(letter) > 2:
             oid = self._lookup(letter)
         if oid is None:
-            oid = "party:" + slugify(letter) + (f"-{kommunekode}" if kommunekode else "")
+            oid = f"party:local:{kommunekode}:{letter}" if kommunekode else "party:" + letter
             rec = OrgRecord(org_id=oid, name=letter, kind="party", letter=letter if len(letter) <= 2 else None,
                             kommunekode=kommunekode)
             self.records.setdefault(oid, rec)
@@ -460,8 +464,22 @@ class _Orgs:
         self.cache[key] = rec
         return rec
 
-    def _lookup(self, surface: str) -> Optional[str]:
-        return _as_id(_call(self.gaz, "lookup_org", surface))
+    def _lookup(self, surface: str, region: Optional[str] = None) -> Optional[str]:
+        fn = getattr(self.gaz, "lookup_org", None)
+        if fn is None:
+            return None
+        found = None
+        try:
+            found = fn(surface, region) if region else fn(surface)
+        except TypeError:  # a lookup without the region parameter
+            found = _call(self.gaz, "lookup_org", surface)
+        except (KeyError, LookupError, ValueError):
+            found = None
+        oid = _as_id(found)
+        if oid is not None and oid not in self.records and not isinstance(found, str):
+            self.records[oid] = self._record(oid, found, "body")
+            self.regions[oid] = _get(found, "regionskode")
+        return oid
 
     def _fuzzy(self, surface: str, region: Optional[str] = None) -> Optional[str]:
         """Best gazetteer body/council above ORG_FUZZY_THRESHOLD; a tie between different
@@ -506,7 +524,7 @@ class _Orgs:
         else:
             variants = _possessive_variants(ref.surface)
             for v in variants:
-                oid = self._lookup(v)
+                oid = self._lookup(v, region)
                 if oid:
                     rec = self.record_for_id(oid, v, ref.kind)
                     break
