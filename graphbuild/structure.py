@@ -1,0 +1,539 @@
+"""structure: SourceText -> StructuredDocument.
+
+Finds the meeting header (kind, council, date, time, place), the table of contents (recognised and
+skipped), the numbered agenda items with their case line and sections, the participant list and, for
+bilag bundles, the appendices grouped under their agenda item.  General rules, not keyed to one file.
+Pure function of its input; never raises for odd input (an empty document gives an empty structure).
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from datetime import date as _date
+from difflib import SequenceMatcher
+from typing import Optional
+
+from .model import Attachment, Item, Line, Section, SourceText, StructuredDocument
+
+__all__ = ["structure", "parse_date", "canonical_council"]
+
+# ----------------------------------------------------------------- patterns
+_KIND_WORDS = [
+    (re.compile(r"^(?:dagsorden|dagsordenen)\b", re.I), "dagsorden"),
+    (re.compile(r"^(?:referat|mødereferat|beslutningsprotokol|protokol)\b", re.I), "referat"),
+    (re.compile(r"^(?:indholdsfortegnelse\s*[-–:]\s*bilag|bilag(?:smateriale|spakke)?|bilag til (?:dagsorden|referat)\b.*)\s*$|^bilag\s+\d{4}\s*$", re.I), "bilag"),
+]
+_REGIONS = {
+    "hovedstaden": "Hovedstaden",
+    "sjælland": "Sjælland",
+    "sjaelland": "Sjælland",
+    "syddanmark": "Syddanmark",
+    "midtjylland": "Midtjylland",
+    "nordjylland": "Nordjylland",
+}
+_KKR = re.compile(r"\bKKR\s*[-–]?\s*(Hovedstaden|Sjælland|Sjaelland|Syddanmark|Midtjylland|Nordjylland)\b", re.I)
+_KL_BOARD = re.compile(r"\bKL'?s\s+bestyrelse\b|\bbestyrelsen\s+for\s+KL\b|^KL\s*$", re.I)
+_MUNI_COUNCIL = re.compile(
+    r"\b(Byrådet|Kommunalbestyrelsen|Borgerrepræsentationen|Regionsrådet)\s+(?:i\s+)?"
+    r"((?:[A-ZÆØÅ][\wæøåÆØÅ-]+)(?:\s+[A-ZÆØÅ][\wæøåÆØÅ-]+)?)"
+    r"|\b([A-ZÆØÅ][\wæøåÆØÅ-]+)\s+(Byråd|Kommunalbestyrelse)\b"
+)
+_MUNI_STOP = {"Kommune", "Kommunes", "Dato", "Sted", "Mødet", "Møde"}
+
+_MONTHS = {
+    "januar": 1, "jan": 1, "februar": 2, "feb": 2, "marts": 3, "mar": 3, "april": 4, "apr": 4,
+    "maj": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7, "august": 8, "aug": 8,
+    "september": 9, "sep": 9, "sept": 9, "oktober": 10, "okt": 10, "november": 11, "nov": 11,
+    "december": 12, "dec": 12,
+}
+_DATE_NUM = re.compile(r"\b(\d{1,2})[-./](\d{1,2})[-./](\d{4}|\d{2})\b")
+_DATE_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_DATE_TEXT = re.compile(r"\b(\d{1,2})\.?\s+([A-Za-zæøåÆØÅ]+)\.?\s+(\d{4})\b")
+_TIME = re.compile(r"(?:\bkl\.?\s*)?\b([01]?\d|2[0-3])[:.]([0-5]\d)\b")
+_DATO_LINE = re.compile(r"^(?:møde)?dato\s*[:.]?\s*(.*)$", re.I)
+_TID_LINE = re.compile(r"^(?:tid|tidspunkt|mødetid)\s*[:.]\s*(.*)$", re.I)
+_STED_LINE = re.compile(r"^(?:sted|mødested|lokale)\s*[:.]\s*(.*)$", re.I)
+_HEADER_WORDS = re.compile(r"^(?:mission|vision|deltagere|deltagerfortegnelse|afbud|indhold|indholdsfortegnelse|dagsorden|referat)\b", re.I)
+
+_HEADING = re.compile(r"^(\d{1,2})(?:\.(\d{1,2}))?\.?\s+(\S.*)$")
+_BARE_NUMBER = re.compile(r"^(\d{1,2}(?:\.\d{1,2})+|\d{1,2}\.)$")
+_CASE = re.compile(r"^(SAG-\d{4}-\d{2,7})(?:\s+([a-zæøå]{2,8}))?\s*$", re.I)
+_SECTION_NAMES = {
+    "baggrund": "Baggrund",
+    "indstilling": "Indstilling",
+    "sagsfremstilling": "Sagsfremstilling",
+    "beslutning": "Beslutning",
+    "bilag": "Bilag",
+    "vedlagte bilag": "Bilag",
+}
+_TOC_WORDS = re.compile(r"^(?:indholdsfortegnelse|indhold|deltagerfortegnelse)\b", re.I)
+_PRESENT_HEAD = re.compile(r"^(?:deltagere|til stede|tilstede|fremmødte)\s*:?\s*$", re.I)
+_ABSENT_HEAD = re.compile(r"^(?:afbud|fraværende|forfald)\s*:?\s*$", re.I)
+_OTHER_PARTICIPANT_HEAD = re.compile(
+    r"^(?:deltagerfortegnelse|desuden deltog|øvrige deltagere|fra (?:KL|administrationen|sekretariatet)|referent|mødeleder)\b.*:?\s*$",
+    re.I,
+)
+_ATTACH = re.compile(r"^Bilag\s+(\d{1,3})\s*[:.)-]\s*(\S.*)$", re.I)
+
+
+def canonical_council(text: str) -> Optional[str]:
+    """'KKR HOVEDSTADEN' -> 'KKR Hovedstaden'; None if no KKR name in the text."""
+    m = _KKR.search(text)
+    if not m:
+        return None
+    return "KKR " + _REGIONS[m.group(1).lower()]
+
+
+def parse_date(text: str) -> Optional[str]:
+    """First date in the text as ISO yyyy-mm-dd ('19-06-2020', '4. marts 2022', '2020-06-19')."""
+    cands = []
+    for m in _DATE_ISO.finditer(text):
+        cands.append((m.start(), int(m.group(1)), int(m.group(2)), int(m.group(3))))
+    for m in _DATE_NUM.finditer(text):
+        y = int(m.group(3))
+        y = y + 2000 if y < 100 else y
+        cands.append((m.start(), y, int(m.group(2)), int(m.group(1))))
+    for m in _DATE_TEXT.finditer(text):
+        mon = _MONTHS.get(m.group(2).lower())
+        if mon:
+            cands.append((m.start(), int(m.group(3)), mon, int(m.group(1))))
+    for _, y, mo, d in sorted(cands):
+        try:
+            return _date(y, mo, d).isoformat()
+        except ValueError:
+            continue
+    return None
+
+
+def _parse_time(text: str) -> Optional[str]:
+    # drop dates first so "19-06-2020" does not look like a time
+    t = _DATE_ISO.sub(" ", _DATE_NUM.sub(" ", text))
+    t = _DATE_TEXT.sub(" ", t)
+    m = _TIME.search(t)
+    if not m:
+        return None
+    return f"{int(m.group(1)):02d}:{m.group(2)}"
+
+
+def _norm_title(s: str) -> str:
+    return re.sub(r"[^\w]+", " ", s.lower()).strip()
+
+
+def _similar(a: str, b: str) -> bool:
+    a, b = _norm_title(a), _norm_title(b)
+    if not a or not b:
+        return False
+    if a.startswith(b[:20]) or b.startswith(a[:20]):
+        return True
+    return SequenceMatcher(None, a, b).ratio() >= 0.7
+
+
+def _heading(text: str):
+    """(number, top, sub, title) if the line looks like a numbered heading."""
+    m = _HEADING.match(text)
+    if not m:
+        return None
+    top, sub, title = m.group(1), m.group(2), m.group(3).strip()
+    if not title[:1].isalpha() and title[:1] not in "\"'”“(":
+        return None
+    if int(top) == 0 or (sub is not None and int(sub) == 0):
+        return None
+    number = f"{int(top)}.{int(sub)}" if sub is not None else str(int(top))
+    return number, int(top), (int(sub) if sub is not None else None), title
+
+
+def _section_name(text: str) -> Optional[str]:
+    return _SECTION_NAMES.get(text.strip().rstrip(":").strip().lower())
+
+
+# ------------------------------------------------------------------- TOC
+def _find_toc(lines: list[Line]) -> tuple[int, int, list[tuple[str, str]]]:
+    """(start, end, entries): the TOC block lines[start:end] and its (number, title) entries.
+
+    A TOC is a run of >= 3 consecutive lines that are numbered headings (or 'Deltagerfortegnelse'
+    style entries) whose numbers reappear later in the document."""
+    n = len(lines)
+    i = 0
+    while i < n:
+        j = i
+        entries = []
+        while j < n:
+            h = _heading(lines[j].text)
+            if h:
+                if any(num == h[0] for num, _ in entries):
+                    break  # a number repeats: the body has begun
+                entries.append((h[0], h[3]))
+            elif not _TOC_WORDS.match(lines[j].text) or len(lines[j].text) > 40:
+                break
+            j += 1
+        if len(entries) >= 3:
+            later = {(_heading(ln.text) or ("",))[0] for ln in lines[j:]}
+            seen = [num for num, _ in entries if num in later]
+            if len(seen) >= max(2, len(entries) // 2):
+                return i, j, entries
+        i = max(j, i + 1)
+    return 0, 0, []
+
+
+# ---------------------------------------------------------------- header
+def _detect_kind(lines: list[Line], limit: int) -> tuple[str, Optional[int]]:
+    for ln in lines[:limit]:
+        for rx, kind in _KIND_WORDS:
+            if rx.match(ln.text.strip()):
+                return kind, ln.line
+    return "unknown", None
+
+
+def _detect_council(lines: list[Line], header_end: int) -> tuple[Optional[str], Optional[int]]:
+    for ln in lines[:header_end]:
+        c = canonical_council(ln.text)
+        if c:
+            return c, ln.line
+    for ln in lines[:header_end]:
+        m = _MUNI_COUNCIL.search(ln.text)
+        if m:
+            got = _muni_council(m)
+            if got:
+                return got, ln.line
+        if _KL_BOARD.search(ln.text):
+            return "KL", ln.line
+    # from the content: the most frequently named KKR
+    counts: Counter = Counter()
+    first: dict = {}
+    for ln in lines:
+        for m in _KKR.finditer(ln.text):
+            c = "KKR " + _REGIONS[m.group(1).lower()]
+            counts[c] += 1
+            first.setdefault(c, ln.line)
+    if counts:
+        c = counts.most_common(1)[0][0]
+        return c, first[c]
+    for ln in lines[: max(header_end, 40)]:
+        m = _MUNI_COUNCIL.search(ln.text)
+        if m:
+            got = _muni_council(m)
+            if got:
+                return got, ln.line
+    for ln in lines[: max(header_end, 40)]:
+        if _KL_BOARD.search(ln.text):
+            return "KL", ln.line
+    return None, None
+
+
+def _muni_council(m: re.Match) -> Optional[str]:
+    if m.group(1):
+        body, muni = m.group(1), m.group(2)
+    else:
+        muni, body = m.group(3), m.group(4)
+        body = "Byrådet" if body == "Byråd" else "Kommunalbestyrelsen"
+    muni = " ".join(w for w in muni.split() if w not in _MUNI_STOP)
+    if not muni:
+        return None
+    return f"{body} {muni}"
+
+
+def _address_like(text: str) -> bool:
+    if len(text) > 50 or len(text.split()) > 6:
+        return False
+    if _HEADER_WORDS.match(text) or _DATO_LINE.match(text) or _TID_LINE.match(text):
+        return False
+    if _heading(text) or _CASE.match(text):
+        return False
+    if re.search(r"\bkl\.|\b(er|kan|skal|vil|bliver|holdes|afholdes)\b", text, re.I):
+        return False
+    return not text.rstrip().endswith((".", ":", "!", "?")) or re.search(r"\d{4}\s+\w+\.$", text) is not None
+
+
+def _meeting(lines: list[Line], header_end: int, layout: str):
+    date = time = location = None
+    header_line = None
+    gap = 3 if layout in ("pdftotext", "pdf") else 1
+    for idx, ln in enumerate(lines[:header_end]):
+        m = _DATO_LINE.match(ln.text)
+        if m and header_line is None:
+            d = parse_date(m.group(1))
+            if d:
+                date, header_line = d, ln.line
+                time = _parse_time(m.group(1)) or time
+            continue
+        m = _TID_LINE.match(ln.text)
+        if m and time is None:
+            time = _parse_time(m.group(1))
+            continue
+        m = _STED_LINE.match(ln.text)
+        if m and location is None:
+            parts = [m.group(1).strip()] if m.group(1).strip() else []
+            prev = ln.line
+            for nxt in lines[idx + 1: min(header_end, idx + 5)]:
+                if nxt.line - prev > gap or not _address_like(nxt.text):
+                    break
+                parts.append(nxt.text.strip())
+                prev = nxt.line
+            loc = ", ".join(p.strip().rstrip(",") for p in parts if p.strip())
+            location = loc.rstrip(". ") or None
+    return date, time, location, header_line
+
+
+# ------------------------------------------------------------------ items
+def _find_items(lines: list[Line], start: int, toc: list[tuple[str, str]], layout: str) -> list[tuple[int, str, str, int]]:
+    """Accepted item headings: (index, number, title, n_title_lines)."""
+    toc_order = [num for num, _ in toc]
+    toc_title = dict(toc)
+    ptr = 0
+    top = 0
+    sub = 0
+    found = []
+    n = len(lines)
+    i = start
+    while i < n:
+        h = _heading(lines[i].text)
+        if not h:
+            i += 1
+            continue
+        number, t, s, title = h
+        ok = False
+        if toc_order:
+            if number in toc_order[ptr:]:
+                k = toc_order.index(number, ptr)
+                if k == ptr and (_similar(title, toc_title[number]) or _plausible(lines, i, t, s, top, sub)):
+                    ok = True
+                elif _similar(title, toc_title[number]):
+                    ok = True
+                if ok:
+                    ptr = k + 1
+        else:
+            ok = _plausible(lines, i, t, s, top, sub)
+        if not ok:
+            i += 1
+            continue
+        # title continued on the next line(s) (pdftotext: a long title wraps)
+        n_title = 1
+        j = i + 1
+        while j < n and n_title < 3:
+            nxt = lines[j]
+            if nxt.line != lines[j - 1].line + 1 and not (lines[j - 1].line + 1 == nxt.line):
+                break
+            tx = nxt.text
+            if _heading(tx) or _CASE.match(tx) or _section_name(tx) or not tx[:1].islower():
+                break
+            title = f"{title} {tx}".strip()
+            n_title += 1
+            j += 1
+        top, sub = t, (s or 0)
+        found.append((i, number, title, n_title))
+        i = j
+    return found
+
+
+def _plausible(lines: list[Line], i: int, t: int, s: Optional[int], top: int, sub: int) -> bool:
+    title = _heading(lines[i].text)[3]
+    if len(title) > 160:
+        return False
+    if s is None:
+        if t != top + 1:
+            return False
+        if len(title) > 90 or title.endswith((".", ",", ";")):
+            return False
+        # followed by its first sub-item, by the next top-level heading, a case line, or the end
+        for nxt in lines[i + 1: i + 3]:
+            h = _heading(nxt.text)
+            if h and ((h[1] == t and h[2] == 1) or (h[1] == t + 1 and h[2] is None)):
+                return True
+            if _CASE.match(nxt.text):
+                return True
+            break
+        return i + 1 >= len(lines) or len(title.split()) <= 4
+    if t == top and s == sub + 1:
+        pass
+    elif t == top + 1 and s == 1:
+        pass
+    else:
+        return False
+    if title.endswith((",", ";")):
+        return False
+    # a real item heading is soon followed by its case line or a section heading
+    for nxt in lines[i + 1: i + 5]:
+        if _CASE.match(nxt.text) or _section_name(nxt.text):
+            return True
+    return len(title) <= 100 and not title.endswith(".")
+
+
+def _build_items(lines: list[Line], found, end_limit: int) -> list[Item]:
+    items = []
+    for k, (i, number, title, n_title) in enumerate(found):
+        end = found[k + 1][0] if k + 1 < len(found) else end_limit
+        body = lines[i + n_title: end]
+        case = officer = None
+        for ln in body[:4]:
+            m = _CASE.match(ln.text)
+            if m:
+                case, officer = m.group(1).upper(), (m.group(2).lower() if m.group(2) else None)
+                break
+            if _section_name(ln.text):
+                break
+        sections: list[Section] = []
+        for ln in body:
+            name = _section_name(ln.text)
+            if name:
+                sections.append(Section(name=name, line=ln.line, lines=[]))
+            elif sections and not _CASE.match(ln.text):
+                sections[-1].lines.append(ln)
+        items.append(Item(number=number, title=title.strip(), line=lines[i].line, case_number=case,
+                          officer=officer, sections=sections, lines=list(body)))
+    return items
+
+
+# ----------------------------------------------------------- participants
+def _participants(lines: list[Line], start: int, end: int) -> tuple[list[Line], list[Line]]:
+    present: list[Line] = []
+    absent: list[Line] = []
+    mode = None
+    for ln in lines[start:end]:
+        tx = ln.text.strip()
+        if _PRESENT_HEAD.match(tx):
+            mode = "present"
+            continue
+        if _ABSENT_HEAD.match(tx):
+            mode = "absent"
+            continue
+        if mode and (_OTHER_PARTICIPANT_HEAD.match(tx) or _HEADER_WORDS.match(tx) or _heading(tx)):
+            mode = None
+            continue
+        if mode == "present":
+            present.append(ln)
+        elif mode == "absent":
+            absent.append(ln)
+    return present, absent
+
+
+# ----------------------------------------------------------------- bilag
+def _bundle(lines: list[Line]) -> tuple[list[Item], list[Attachment]]:
+    """Bilag bundle: TOC of items and 'Bilag N: ...' entries, then a body where each appendix starts
+    with a bare item number ('2.1') followed by the item title."""
+    markers = []
+    for idx, ln in enumerate(lines):
+        if _BARE_NUMBER.match(ln.text.strip()):
+            markers.append(idx)
+    first_marker = markers[0] if markers else len(lines)
+    toc_items: list[tuple[str, str, int]] = []
+    toc_att: dict[str, list[tuple[str, int]]] = {}
+    current = None
+    for ln in lines[:first_marker]:
+        h = _heading(ln.text)
+        m = _ATTACH.match(ln.text)
+        if m and current is not None:
+            toc_att.setdefault(current, []).append((ln.text.strip(), ln.line))
+        elif h and "." in h[0] or (h and toc_items):
+            toc_items.append((h[0], h[3], ln.line))
+            current = h[0]
+    known = {num for num, _, _ in toc_items}
+    blocks = []  # (number, marker idx, title idx)
+    for idx in markers:
+        num = lines[idx].text.strip().rstrip(".")
+        if known and num not in known:
+            continue
+        blocks.append((num, idx))
+    items: list[Item] = []
+    seen_items: dict[str, Item] = {}
+    for num, title, line in toc_items:
+        it = Item(number=num, title=title, line=line)
+        items.append(it)
+        seen_items[num] = it
+    attachments: list[Attachment] = []
+    used: Counter = Counter()
+    for k, (num, idx) in enumerate(blocks):
+        end = blocks[k + 1][1] if k + 1 < len(blocks) else len(lines)
+        body = lines[idx + 1: end]
+        item_title = body[0].text.strip() if body else ""
+        if num in seen_items and body and _similar(item_title, seen_items[num].title):
+            body = body[1:]
+        elif num not in seen_items:
+            it = Item(number=num, title=item_title, line=lines[idx].line)
+            items.append(it)
+            seen_items[num] = it
+            body = body[1:]
+        listed = toc_att.get(num, [])
+        if used[num] < len(listed):
+            title = listed[used[num]][0]
+        else:
+            title = body[0].text.strip() if body else item_title
+        used[num] += 1
+        attachments.append(Attachment(item_number=num, title=title, line=lines[idx].line, lines=list(body)))
+    # appendices listed in the TOC but with no body block
+    for num, listed in toc_att.items():
+        for title, line in listed[used[num]:]:
+            attachments.append(Attachment(item_number=num, title=title, line=line, lines=[]))
+    return items, attachments
+
+
+# ------------------------------------------------------------------ main
+def structure(source: SourceText) -> StructuredDocument:
+    lines = list(source.lines)
+    toc_start, toc_end, toc = _find_toc(lines)
+    kind_limit = toc_start if toc else min(len(lines), 60)
+    kind, _ = _detect_kind(lines, max(kind_limit, 1) if lines else 0)
+
+    items: list[Item] = []
+    attachments: list[Attachment] = []
+    if kind == "bilag" or (kind == "unknown" and any(_ATTACH.match(ln.text) for ln in lines[:60])
+                           and any(_BARE_NUMBER.match(ln.text.strip()) for ln in lines)):
+        if kind == "unknown":
+            kind = "bilag"
+        items, attachments = _bundle(lines)
+        body_start = len(lines)
+        found = []
+        header_end = 0
+        for idx, ln in enumerate(lines):
+            if _TOC_WORDS.match(ln.text) or _heading(ln.text) or _ATTACH.match(ln.text):
+                header_end = idx
+                break
+    else:
+        body_start = toc_end if toc else 0
+        found = _find_items(lines, body_start, toc, source.layout)
+        items = _build_items(lines, found, len(lines))
+        header_end = toc_start if toc else (found[0][0] if found else min(len(lines), 40))
+
+    council, council_line = _detect_council(lines, max(header_end, 0) or min(len(lines), 15))
+    date, time, location, header_line = _meeting(lines, header_end, source.layout)
+
+    year = None
+    for ln in lines[: max(header_end, 1)]:
+        m = re.match(r"^(?:dagsorden|referat|bilag)\D{0,20}((?:19|20)\d{2})\b", ln.text, re.I)
+        if m:
+            year = int(m.group(1))
+            break
+    if year is None and date:
+        year = int(date[:4])
+    if year is None:
+        for ln in lines:
+            m = _DATO_LINE.match(ln.text)
+            d = parse_date(m.group(1)) if m else None
+            if d:
+                year = int(d[:4])
+                break
+
+    # participants: between the TOC (or the header) and the first item
+    p_start = toc_end if toc else 0
+    p_end = found[0][0] if found else len(lines)
+    present, absent = ([], []) if kind == "bilag" else _participants(lines, p_start, p_end)
+
+    title = _title(kind, council, date, year, lines)
+    return StructuredDocument(
+        source=source, kind=kind, council=council, council_line=council_line, year=year, date=date,
+        time=time, location=location, header_line=header_line, title=title, present=present,
+        absent=absent, items=items, attachments=attachments,
+    )
+
+
+def _title(kind: str, council: Optional[str], date: Optional[str], year: Optional[int], lines: list[Line]) -> str:
+    if kind != "unknown":
+        parts = [kind.capitalize()]
+        if council:
+            parts.append(council)
+        if date:
+            y, m, d = date.split("-")
+            parts.append(f"{d}-{m}-{y}")
+        elif year:
+            parts.append(str(year))
+        return " ".join(parts)
+    return lines[0].text[:200] if lines else ""
