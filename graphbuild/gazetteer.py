@@ -88,6 +88,7 @@ class HealthClusterRow:
 
 NATIONAL_LETTERS = frozenset("ABCDFIKMOVÆØÅ")
 _DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2212"), "-")
+_ABBREV = re.compile(r"^[A-ZÆØÅ][A-ZÆØÅ0-9]{1,6}$")
 _MUNI_SUFFIX = re.compile(r"\s+(?:regionskommunes?|kommunes?)$")
 
 
@@ -270,7 +271,10 @@ class Gazetteer:
             if not key or key in seen:
                 return
             seen.add(key)
-            p = {"label": label, "pattern": text}
+            # Abbreviations (KL, EVA, PAS, DR) match case-sensitively: a token pattern on ORTH is unaffected by
+            # phrase_matcher_attr="LOWER", so "kl." (klokken), "Eva" (a name) and "pas" stay plain words.
+            pattern = [{"ORTH": text}] if _ABBREV.match(text) else text
+            p = {"label": label, "pattern": pattern}
             if pid:
                 p["id"] = pid
             pats.append(p)

@@ -172,7 +172,8 @@ def test_patterns_shape(gz):
     pats = gz.entity_ruler_patterns()
     labels = Counter(p["label"] for p in pats)
     assert set(labels) == {"MUNICIPALITY", "REGION", "BODY", "COUNCIL", "PARTY", "ROLE"}
-    assert {"label": "BODY", "pattern": "WOCO", "id": "body:woco"} in pats
+    assert {"label": "BODY", "pattern": [{"ORTH": "WOCO"}], "id": "body:woco"} in pats
+    assert {"label": "BODY", "pattern": "Wonderful Copenhagen", "id": "body:woco"} in pats
     assert not any(p["pattern"] == "Erhvervshuset" and "id" in p for p in pats)
 
 
@@ -191,3 +192,6 @@ def test_patterns_in_spacy(gz):
     assert ("Region Hovedstaden", "REGION", "1084") in ents
     assert ("Liberal Alliance", "PARTY", "party:I") in ents
     assert ("formanden", "ROLE", "formand") in ents
+    doc = nlp("Mødet starter kl. 10.00, og Eva Hansen siger: pas på. KL og EVA deltager.")
+    ents = {(e.text, e.ent_id_) for e in doc.ents}
+    assert ents == {("KL", "council:kl"), ("EVA", "body:eva")}
