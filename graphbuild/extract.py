@@ -59,8 +59,9 @@ def _get(rec: Any, *names: str):
 class Gaz:
     """Duck-typed view of graphbuild.gazetteer.Gazetteer (records may be objects or dicts)."""
 
-    def __init__(self, g: Any):
+    def __init__(self, g: Any, regionskode: Optional[str] = None):
         self.g = g
+        self.regionskode = regionskode  # the document's region: picks one of several regional variants
 
     def municipality(self, surface: Optional[str]) -> tuple[Optional[str], Optional[str]]:
         """(kommunekode, canonical name) for a surface like 'Københavns Kommune', 'Lyngby', 'Bornholm'."""
@@ -84,12 +85,28 @@ class Gaz:
         if not surface:
             return None
         s = " ".join(surface.split()).strip(" ,.")
-        rec = self._call("lookup_org", s)
+        rec = self.lookup_org(s)
         if rec is None:
             return OrgRef(surface=s, org_id=None, kind=kind)
         oid = rec if isinstance(rec, str) else _get(rec, "org_id", "id")
         k = _get(rec, "kind") if not isinstance(rec, str) else None
         return OrgRef(surface=s, org_id=oid, kind=k if k in ("council", "body", "party") else kind)
+
+    def lookup_org(self, surface: str, regionskode: Optional[str] = None):
+        rk = regionskode or self.regionskode
+        fn = getattr(self.g, "lookup_org", None)
+        if fn is None:
+            return None
+        try:
+            return fn(surface, regionskode=rk) if rk else fn(surface)
+        except TypeError:
+            return fn(surface)
+        except (KeyError, LookupError, ValueError):
+            return None
+
+    def region_code(self, surface: Optional[str]) -> Optional[str]:
+        rec = self._call("lookup_region", surface) if surface else None
+        return _get(rec, "regionskode", "code", "id") if rec is not None and not isinstance(rec, str) else rec
 
     def known_org(self, surface: Optional[str]) -> Optional[OrgRef]:
         ref = self.org(surface)
@@ -126,6 +143,11 @@ class Gaz:
         return sorted(set(C.DEFAULT_ROLE_WORDS) | {w.lower() for w in words if isinstance(w, str) and len(w) > 3})
 
     def canonical_role(self, role: str) -> str:
+        fn = getattr(self.g, "canonical_role", None)
+        if fn is not None:
+            v = fn(role)
+            if isinstance(v, str) and v:
+                return v
         roles = getattr(self.g, "roles", None) or {}
         if isinstance(roles, dict):
             v = roles.get(role) or roles.get(role.lower())
@@ -231,7 +253,12 @@ def extract(doc: StructuredDocument, gazetteer: Any = None) -> DocumentFacts:
     nlp = build_nlp(gazetteer)
     src = doc.source
     facts = DocumentFacts(doc_id=src.doc_id, path=src.path, kind=doc.kind, title=doc.title)
-    st = _State(doc=doc, gz=gz, facts=facts, council=gz.council(doc.council))
+    council = gz.council(doc.council)
+    if council is not None and council.org_id:
+        rec = (getattr(gazetteer, "councils", None) or {}).get(council.org_id) if isinstance(
+            getattr(gazetteer, "councils", None), dict) else None
+        gz.regionskode = _get(rec, "regionskode")
+    st = _State(doc=doc, gz=gz, facts=facts, council=council)
 
     # every line that can carry a fact, parsed once
     lines: list[Line] = []
@@ -419,7 +446,8 @@ def _people_in_lines(st: _State, lines: list[Line], it: Optional[Item], item_num
             continue
         if d._.gb_role_only and pending is not None:
             pm, pln = pending
-            r = d._.gb_role_only
+            r = dict(d._.gb_role_only)
+            r["role"] = st.gz.canonical_role(r["role"])
             pm.roles.append(r["role"])
             _membership_from_role(st, pm, r["role"], r, ln, number)
             if not r.get("org"):
@@ -434,6 +462,7 @@ def _people_in_lines(st: _State, lines: list[Line], it: Optional[Item], item_num
         pending = None
         done = set()
         for r in d._.gb_person_roles or []:
+            r = dict(r, role=st.gz.canonical_role(r["role"]))
             key = (r["name"], r["role"])
             if key in done:
                 continue
@@ -613,8 +642,8 @@ def _area_memberships(st: _State, lines: list[Line]):
         if region is None:
             continue
         since += 1
-        if "\t" in text:
-            cells = [c.strip() for c in text.split("\t")]
+        if "\t" in text or " | " in text:
+            cells = [c.strip() for c in re.split(r"\t|\s\|\s", text)]
             name = cells[0].strip('" ')
             rest = " ".join(c for c in cells[1:] if c).split()
         else:
@@ -631,9 +660,15 @@ def _area_memberships(st: _State, lines: list[Line]):
                 region = None
             continue
         if name:
-            surface = f"{name} ({region})"
-            cluster = st.gz.known_org(surface) or st.gz.known_org(name + ", " + region) or \
-                OrgRef(surface=surface, org_id=None, kind="body")
+            rk = st.gz.region_code(region)
+            rec = None
+            for cand in (name, "Sundhedsklynge " + name, "Klynge " + name):
+                rec = st.gz.lookup_org(cand, rk)
+                if rec is not None:
+                    break
+            oid = _get(rec, "org_id", "id") if rec is not None and not isinstance(rec, str) else rec
+            cluster = OrgRef(surface=name, org_id=oid, kind="body") if oid else \
+                OrgRef(surface=f"{name} ({region})", org_id=None, kind="body")
         if cluster is None:
             continue
         since = 0
@@ -649,6 +684,8 @@ def _area_memberships(st: _State, lines: list[Line]):
 def _concerns(st: _State, number: str, lines: list[Line]):
     seen = {(c.target_kind, c.target) for c in st.facts.concerns if c.item_number == number}
     own = st.council.org_id if st.council else None
+    regions = getattr(st.gz.g, "regions", None) or {}
+    region_ids = {k: _get(v, "region_id") or k for k, v in regions.items()} if isinstance(regions, dict) else {}
     mentions_by_line: dict[int, list[PersonMention]] = {}
     for pm in st.facts.mentions:
         mentions_by_line.setdefault(pm.evidence.line, []).append(pm)
@@ -659,8 +696,13 @@ def _concerns(st: _State, number: str, lines: list[Line]):
         for e in d.ents:
             if e.label_ == "MUNICIPALITY" and e.ent_id_:
                 key = ("municipality", e.ent_id_)
-            elif e.label_ in ("BODY", "COUNCIL", "REGION") and e.ent_id_ and e.ent_id_ != own:
-                key = ("organization", e.ent_id_)
+            elif e.label_ in ("BODY", "COUNCIL", "REGION"):
+                oid = e.ent_id_ or (st.gz.known_org(e.text).org_id if st.gz.known_org(e.text) else None)
+                if e.label_ == "REGION" and e.ent_id_:
+                    oid = region_ids.get(e.ent_id_, e.ent_id_)
+                if not oid or oid == own:
+                    continue
+                key = ("organization", oid)
             else:
                 continue
             if key not in seen:
