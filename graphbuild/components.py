@@ -58,6 +58,18 @@ def plausible_name(name: str) -> bool:
     return not any(t in NOT_NAME_TOKEN for t in toks)
 
 
+_NAME_AT = re.compile(NAME)
+
+
+def has_name(text: str) -> bool:
+    """A plausible person name starts at some word of text."""
+    for w in re.finditer(rf"(?<![\w-])[{UP}]", text):
+        m = _NAME_AT.match(text, w.start())
+        if m and any(plausible_name(" ".join(m.group(0).split()[:k])) for k in (4, 3, 2)):
+            return True
+    return False
+
+
 # --------------------------------------------------------------------- roles
 DEFAULT_ROLE_WORDS = [
     "administrerende direktør", "adm. direktør", "kommunaldirektør", "direktør", "vicedirektør",
@@ -76,7 +88,7 @@ _TERMINATOR = (r"(?=\s*(?:[,.;:)]|$)|\s+(?:og|vil|har|er|giver|fra|introducerer|
 
 def _role_alt(role_words: list[str]) -> str:
     words = sorted({w.lower() for w in role_words if w}, key=len, reverse=True)
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    return "(?i:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + ")"
 
 
 def _ent_at(doc: Doc, char: int, labels=ORG_LABELS):
@@ -189,16 +201,14 @@ class PersonRoles:
         alt = _role_alt(role_words or DEFAULT_ROLE_WORDS)
         prefix = rf"(?:(?P<pre>[{UP}][{UP}{LO}0-9]*)-)?"
         # ROLE [for|i|hos ORG][,] NAME
-        self.role_first = re.compile(rf"(?<![\w-]){prefix}(?P<role>{alt})(?P<prep>\s+(?:for|i|hos|ved)\s+|,?\s+)",
-                                     re.IGNORECASE)
+        self.role_first = re.compile(rf"(?<![\w-]){prefix}(?P<role>{alt})(?P<prep>\s+(?:for|i|hos|ved)\s+|,?\s+)")
         # NAME, ROLE [for|i ORG]
         self.name_first = re.compile(rf"(?P<name>{NAME}),\s+{prefix}(?P<role>{alt})\b"
-                                     rf"(?:(?:\s+(?:for|i|hos|ved)\s+|,\s+|\s+)(?P<org>[^,.;()]+?))?"
-                                     rf"\s*(?:\([^)]*\))?(?=\s*(?:[,.;]|$)|\s+(?:og|vil|giver|på|har)\b)",
-                                     re.IGNORECASE)
-        self.role_only = re.compile(rf"^{prefix}(?P<role>{alt})(?:(?:\s+(?:for|i|hos|ved)\s+|,\s*|\s+)(?P<org>.+?))?\s*$",
-                                    re.IGNORECASE)
-        self.keyword = re.compile(alt, re.IGNORECASE)
+                                     rf"(?:(?:\s+(?:for|i|hos|ved)\s+|,\s+)(?P<org>[^,.;()*]+?))?"
+                                     rf"\s*(?:\([^)]*\))?(?=\s*(?:[,.;*]|$)|\s+(?:vil|giver|på|har|er|introducerer|"
+                                     rf"deltager|fortæller|orienterer|præsenterer)\b|\s+og\s+(?:[{UP}]|{alt})|\s+og\s*$)")
+        self.role_only = re.compile(rf"^{prefix}(?P<role>{alt})(?:(?:\s+(?:for|i|hos|ved)\s+|,\s*|\s+)(?P<org>.+?))?\s*$")
+        self.keyword = re.compile(alt)
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
@@ -210,7 +220,7 @@ class PersonRoles:
             return doc
         found = []
         m = self.role_only.match(stripped)
-        if m and len(stripped) <= 80 and not re.search(NAME, stripped[m.start("role"):]):
+        if m and len(stripped) <= 80 and not has_name(stripped[m.end("role"):]):
             org = None
             if m.group("org"):
                 off = text.index(stripped)
@@ -242,7 +252,7 @@ class PersonRoles:
                 continue
             # "Borgmester Niels Hörup, Solrød" / "KKR-næstformand Karsten Längerich"
             nm = re.match(NAME + _TERMINATOR, text[after:])
-            if nm and plausible_name(nm.group(0)):
+            if nm and plausible_name(nm.group(0)) and not _ents_overlapping(doc, after, after + nm.end()):
                 place = None
                 pm = re.match(rf",\s*(?P<place>[{UP}][\w-]+(?:\s+Kommune)?)\s*$", text[after + nm.end():])
                 if pm:
