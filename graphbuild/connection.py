@@ -66,6 +66,8 @@ def open_driver(settings: ConnectionSettings, verify: bool = True) -> neo4j.Driv
         auth=(settings.user, settings.password),
         connection_timeout=CONNECT_TIMEOUT_S,
         max_transaction_retry_time=15.0,
+        # Server notifications (e.g. "unknown property" on an empty graph) are noise for our users.
+        notifications_min_severity="OFF",
     )
     if verify:
         try:
