@@ -642,22 +642,23 @@ def _area_memberships(st: _State, lines: list[Line]):
         if region is None:
             continue
         since += 1
+        if since > 8:
+            region, cluster = None, None
+            continue
         if "\t" in text or " | " in text:
             cells = [c.strip() for c in re.split(r"\t|\s\|\s", text)]
             name = cells[0].strip('" ')
             rest = " ".join(c for c in cells[1:] if c).split()
+            if not name and cluster is None:
+                continue
+        elif cluster is not None and since <= 3:
+            name, rest = "", text.split()  # a wrapped row: municipalities only, continuing the cluster above
         else:
-            toks = text.split()
-            k = len(toks)
-            while k > 1 and st.gz.municipality(toks[k - 1])[0] is not None:
-                k -= 1
-            name, rest = " ".join(toks[:k]).strip('" '), toks[k:]
-            if k == 1 and st.gz.municipality(toks[0])[0] is not None and cluster is not None and len(toks) > 1:
-                name, rest = "", toks
+            continue
+        if len(name.split()) > 8 or "," in name:
+            continue
         munis = _munis(st, rest) if rest else None
         if not munis:
-            if since > 8 and cluster is None:
-                region = None
             continue
         if name:
             rk = st.gz.region_code(region)

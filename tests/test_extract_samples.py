@@ -238,7 +238,8 @@ def test_bilag_clusters(facts, gaz):
     f = facts[BILAG]
     got: dict = {}
     for a in f.area_memberships:
-        got.setdefault(a.organization.surface, set()).add(a.kommunekode)
+        got.setdefault(a.organization.org_id or a.organization.surface, set()).add(a.kommunekode)
+    assert all(a.organization.org_id for a in f.area_memberships)
     assert len(got) == 22
     assert sum(len(v) for v in got.values()) == 98
     assert len({a.kommunekode for a in f.area_memberships}) == 98
