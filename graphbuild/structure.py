@@ -347,6 +347,9 @@ def _plausible(lines: list[Line], i: int, t: int, s: Optional[int], top: int, su
         pass
     elif t == top + 1 and s == 1:
         pass
+    elif top == 0:
+        # the first item of an excerpt ("3.1" without "1."): only with a case line or section right after
+        return any(_CASE.match(nxt.text) or _section_name(nxt.text) for nxt in lines[i + 1: i + 4])
     else:
         return False
     if title.endswith((",", ";")):
