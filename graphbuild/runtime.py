@@ -330,6 +330,11 @@ class LocalNeo4j:
         """
         t0 = time.monotonic()
         deadline = t0 + timeout
+        if not self.is_running():
+            # The first build takes minutes: do it before taking the home lock, so a
+            # concurrent `stop`/`status` is not blocked behind Maven.
+            self._java()
+            self.ensure_built(echo)
         with self._locked():
             pid = self._running_pid()
             if pid is not None:
@@ -338,40 +343,49 @@ class LocalNeo4j:
                     echo(f"Neo4j is already running on port {running_port}, not {self.bolt_port}; "
                          f"stop it first to change the port")
                     self.bolt_port = running_port
-                self._wait_answers(deadline, timeout, pid, since=0)
-                echo(f"Neo4j is already running on {self.uri} (pid {pid}); nothing to do.")
-                return False
-            if self.pid_path.exists():
-                echo(f"Removing stale pid file {self.pid_path} (process {self._read_pid()} is gone).")
-                self.pid_path.unlink(missing_ok=True)
-            if not _port_free(self.bolt_port):
-                raise Neo4jRuntimeError(
-                    f"port {self.bolt_port} on 127.0.0.1 is already in use by another program; "
-                    f"stop it or pick another port (graphbuild neo4j start --bolt-port N)")
-            java = self._java()
-            self.ensure_built(echo)
-            self._password()
-            self.data_dir.mkdir(parents=True, exist_ok=True)
-            os.chmod(self.neo4j_dir, 0o700)
+                already, since = pid, 0
+            else:
+                already = None
+                pid, since = self._spawn(echo)
+        # Wait outside the lock, so `stop` (or another `start`) is not blocked meanwhile.
+        self._wait_answers(deadline, timeout, pid, since)
+        if already is not None:
+            echo(f"Neo4j is already running on {self.uri} (pid {pid}); nothing to do.")
+            return False
+        echo(f"Neo4j is ready on {self.uri} ({time.monotonic() - t0:.1f} s).")
+        return True
 
-            heap = os.environ.get("GRAPHBUILD_NEO4J_HEAP", "2g")
-            pagecache_mb = os.environ.get("GRAPHBUILD_NEO4J_PAGECACHE_MB", "512")
-            cmd = [java, f"-Xmx{heap}", *JVM_FLAGS, "-cp", self.classpath(), MAIN_CLASS,
-                   str(self.neo4j_dir), str(self.bolt_port), str(self.password_path), pagecache_mb]
-            with open(self.log_path, "ab") as log:
-                log.write(f"==== graphbuild: starting Neo4j {neo4j_version()} on {self.uri} at "
-                          f"{time.strftime('%Y-%m-%d %H:%M:%S')} ====\n".encode())
-                log.flush()
-                since = log.tell()
-                proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
-                                        cwd=str(self.neo4j_dir), start_new_session=True, close_fds=True)
-            _CHILDREN[proc.pid] = proc
-            self.pid_path.write_text(f"{proc.pid}\n")
-            self.port_path.write_text(f"{self.bolt_port}\n")
-            echo(f"Starting Neo4j {neo4j_version()} on {self.uri} (pid {proc.pid}, log {self.log_path})")
-            self._wait_answers(deadline, timeout, proc.pid, since)
-            echo(f"Neo4j is ready on {self.uri} ({time.monotonic() - t0:.1f} s).")
-            return True
+    def _spawn(self, echo: Callable[[str], object]) -> tuple[int, int]:
+        """Start the java process (caller holds the lock); returns (pid, log offset)."""
+        if self.pid_path.exists():
+            echo(f"Removing stale pid file {self.pid_path} (process {self._read_pid()} is gone).")
+            self.pid_path.unlink(missing_ok=True)
+        if not _port_free(self.bolt_port):
+            raise Neo4jRuntimeError(
+                f"port {self.bolt_port} on 127.0.0.1 is already in use by another program; "
+                f"stop it or pick another port (graphbuild neo4j start --bolt-port N)")
+        java = self._java()
+        self.ensure_built(echo)  # normally already done by start(), outside the lock
+        self._password()
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        os.chmod(self.neo4j_dir, 0o700)
+
+        heap = os.environ.get("GRAPHBUILD_NEO4J_HEAP", "2g")
+        pagecache_mb = os.environ.get("GRAPHBUILD_NEO4J_PAGECACHE_MB", "512")
+        cmd = [java, f"-Xmx{heap}", *JVM_FLAGS, "-cp", self.classpath(), MAIN_CLASS,
+               str(self.neo4j_dir), str(self.bolt_port), str(self.password_path), pagecache_mb]
+        with open(self.log_path, "ab") as log:
+            log.write(f"==== graphbuild: starting Neo4j {neo4j_version()} on {self.uri} at "
+                      f"{time.strftime('%Y-%m-%d %H:%M:%S')} ====\n".encode())
+            log.flush()
+            since = log.tell()
+            proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
+                                    cwd=str(self.neo4j_dir), start_new_session=True, close_fds=True)
+        _CHILDREN[proc.pid] = proc
+        self.pid_path.write_text(f"{proc.pid}\n")
+        self.port_path.write_text(f"{self.bolt_port}\n")
+        echo(f"Starting Neo4j {neo4j_version()} on {self.uri} (pid {proc.pid}, log {self.log_path})")
+        return proc.pid, since
 
     def _wait_answers(self, deadline: float, timeout: float, pid: int, since: int) -> None:
         while True:

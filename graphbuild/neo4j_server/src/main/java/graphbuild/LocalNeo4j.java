@@ -14,6 +14,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import org.neo4j.configuration.GraphDatabaseInternalSettings;
 import org.neo4j.configuration.GraphDatabaseSettings;
@@ -37,8 +38,8 @@ import org.neo4j.logging.log4j.Log4jLogProvider;
  * the default neo4j/neo4j credentials. A SHA-256 of the applied password is kept in
  * data/graphbuild-password.sha256 to know when this is needed.
  *
- * SIGTERM (or SIGINT) runs a shutdown hook that calls managementService.shutdown(), so
- * the store is always closed cleanly.
+ * SIGTERM (or SIGINT) runs a shutdown hook that has the main thread call
+ * managementService.shutdown() and waits for it, so the store is always closed cleanly.
  */
 public final class LocalNeo4j {
     private static final DateTimeFormatter TS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
@@ -72,6 +73,47 @@ public final class LocalNeo4j {
 
         log("Neo4j " + Version.getNeo4jVersion() + ", home " + home);
 
+        // All starting and stopping happens on this (main) thread. The shutdown hook only
+        // signals STOP_REQUESTED and then waits for MAIN_DONE, so a SIGTERM that arrives
+        // while a DBMS is still being built is honoured as soon as it is up, and the store
+        // is always closed through managementService.shutdown().
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            log("shutdown requested; stopping Neo4j");
+            STOP_REQUESTED.countDown();
+            try {
+                if (!MAIN_DONE.await(120, TimeUnit.SECONDS)) {
+                    log("Neo4j did not stop within 120 s");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "graphbuild-neo4j-shutdown"));
+
+        int exitCode = 0;
+        try {
+            run(home, dataDir, pagecacheMb, port, password, marker, digest);
+        } catch (Throwable t) {
+            log("failed: " + t);
+            t.printStackTrace(System.out);
+            exitCode = 1;
+        } finally {
+            System.out.flush();
+            MAIN_DONE.countDown();
+        }
+        if (exitCode != 0 && STOP_REQUESTED.getCount() > 0) {
+            System.exit(exitCode); // Neo4j's non-daemon threads must not keep a failed JVM alive
+        }
+    }
+
+    private static final CountDownLatch STOP_REQUESTED = new CountDownLatch(1);
+    private static final CountDownLatch MAIN_DONE = new CountDownLatch(1);
+
+    private static boolean stopRequested() {
+        return STOP_REQUESTED.getCount() == 0;
+    }
+
+    private static void run(Path home, Path dataDir, long pagecacheMb, int port, String password,
+                            Path marker, String digest) throws Exception {
         if (!Files.exists(marker) || !Files.readString(marker).strip().equals(digest)) {
             log("setting the neo4j user's password (Bolt still off)");
             DatabaseManagementService setup = builder(home, dataDir, pagecacheMb, false, port).build();
@@ -83,26 +125,22 @@ public final class LocalNeo4j {
             Files.writeString(marker, digest + "\n");
             log("password set");
         }
-
-        final DatabaseManagementService service = builder(home, dataDir, pagecacheMb, true, port).build();
-        final CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            log("shutdown requested; stopping Neo4j");
-            try {
-                service.shutdown();
-                log("Neo4j stopped cleanly");
-            } catch (Throwable t) {
-                log("error during shutdown: " + t);
-                t.printStackTrace(System.out);
-            } finally {
-                stopped.countDown();
+        if (stopRequested()) {
+            log("Neo4j stopped cleanly");
+            return;
+        }
+        DatabaseManagementService service = builder(home, dataDir, pagecacheMb, true, port).build();
+        try {
+            if (!stopRequested()) {
+                // Make sure the default database is really up before declaring readiness.
+                service.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME).executeTransactionally("RETURN 1");
+                log("ready on bolt://127.0.0.1:" + port);
             }
-        }, "graphbuild-neo4j-shutdown"));
-
-        // Make sure the default database is really up before declaring readiness.
-        service.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME).executeTransactionally("RETURN 1");
-        log("ready on bolt://127.0.0.1:" + port);
-        stopped.await();
+            STOP_REQUESTED.await();
+        } finally {
+            service.shutdown();
+            log("Neo4j stopped cleanly");
+        }
     }
 
     private static DatabaseManagementServiceBuilder builder(
