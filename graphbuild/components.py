@@ -104,15 +104,14 @@ def _ents_overlapping(doc: Doc, start: int, end: int, labels=ORG_LABELS):
 
 def _org_info(doc: Doc, start: int, end: int) -> dict:
     """The organisation phrase doc.text[start:end]; entity id/label when the phrase is one entity."""
-    text = doc.text[start:end].strip(" ,")
+    text = re.sub(r"\s*\([^()]*\)\s*$", "", doc.text[start:end].strip(" ,"))
+    end = start + len(doc.text[start:end]) - len(doc.text[start:end].lstrip(" ,")) + len(text)
     ents = _ents_overlapping(doc, start, end)
     info = dict(org=text or None, org_label=None, org_id=None)
     if ents:
         e = ents[0]
         if e.text.strip() == text or len(ents) == 1 and len(e.text) >= len(text) - 3:
             info.update(org_label=e.label_, org_id=e.ent_id_ or None)
-        else:
-            info.update(org_label=e.label_ if len(ents) == 1 else None)
     return info
 
 
@@ -246,7 +245,7 @@ class PersonRoles:
                 hit = _find_name(doc, after, 100)
                 if hit:
                     between = text[after:hit[0]]
-                    if between.strip(" ,") and not re.search(r"[.;:]", between):
+                    if between.strip(" ,") and not re.search(r"[.;:]", between) and not self.keyword.search(between):
                         info = _org_info(doc, after, after + len(between.rstrip(" ,")))
                         found.append(dict(name=hit[1], role=_canon(m.group("role")), place=None, start=hit[0], **info))
                 continue

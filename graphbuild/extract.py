@@ -408,8 +408,8 @@ def _org_ref(st: _State, info: dict) -> Optional[OrgRef]:
     if ref is not None and ref.org_id is None:
         # unknown body: keep the phrase, minus a leading article ("den politiske udviklingsgruppe")
         s = re.sub(r"^(?:den|det|de)\s+", "", ref.surface, flags=re.IGNORECASE)
-        if not re.search(rf"[{C.UP}]", s) and len(s.split()) == 1 and not s.endswith(("udvalget", "bestyrelsen")):
-            return None  # a lowercase single word is no organisation
+        if not re.search(rf"[{C.UP}]", s) and len(s.split()) == 1:
+            return None  # a lowercase single word ("bestyrelsen") names no organisation we can place
         ref.surface = s
     return ref
 
@@ -461,17 +461,31 @@ def _people_in_lines(st: _State, lines: list[Line], it: Optional[Item], item_num
             continue
         pending = None
         done = set()
-        for r in d._.gb_person_roles or []:
-            r = dict(r, role=st.gz.canonical_role(r["role"]))
+        found = [dict(r, role=st.gz.canonical_role(r["role"])) for r in d._.gb_person_roles or []]
+        line_mentions: dict[str, PersonMention] = {}
+        for r in found:  # one mention per person and line, carrying every role and the municipality
+            if r["name"] in line_mentions:
+                continue
+            code, mname = None, None
+            for x in found:
+                if x["name"] != r["name"]:
+                    continue
+                if x.get("place"):
+                    code, mname = st.gz.municipality(x["place"])[0], x["place"]
+                elif x.get("org_label") == "MUNICIPALITY":
+                    code, mname = st.gz.municipality(x["org"])[0], x["org"]
+                if code:
+                    break
+            roles = list(dict.fromkeys(x["role"] for x in found if x["name"] == r["name"]))
+            line_mentions[r["name"]] = st.mention(r["name"], ln, municipality=code, municipality_name=mname,
+                                                  roles=roles)
+        for r in found:
             key = (r["name"], r["role"])
             if key in done:
                 continue
             done.add(key)
-            code, canon = st.gz.municipality(r.get("place")) if r.get("place") else (None, None)
-            if r.get("org_label") == "MUNICIPALITY":
-                code, canon = st.gz.municipality(r["org"])
-            pm = st.mention(r["name"], ln, municipality=code, municipality_name=r.get("place") or
-                            (r["org"] if r.get("org_label") == "MUNICIPALITY" else None), roles=[r["role"]])
+            pm = line_mentions[r["name"]]
+            code = pm.municipality
             _membership_from_role(st, pm, r["role"], r, ln, number, place_code=code)
             if len(body) > i + 1 and r.get("line_start") and len(text) <= 60:
                 pending = (pm, ln)  # "Borgmester Niels Hörup, Solrød" + "Formand for KKR Sjælland"
