@@ -760,8 +760,15 @@ class Resolver:
             put(am.organization, am.kommunekode)
         for c in d.concerns:
             if c.target_kind == "organization" and c.target:
+                prefix = c.target.split(":", 1)[0] if ":" in c.target else ""
                 if c.target in self._orgs.records:
                     recs[c.target] = self._orgs.records[c.target]
+                elif prefix in ("region", "municipality"):
+                    org_of.setdefault(c.target, c.target)  # reference data, not an Organization: passed through
+                elif prefix in ("body", "council", "party"):
+                    r = self._orgs.record_for_id(c.target, c.target.split(":", 1)[1], prefix)
+                    recs[r.org_id] = r
+                    org_of.setdefault(c.target, r.org_id)
                 else:
                     r = put(OrgRef(surface=c.target.removeprefix("surface:")))
                     org_of.setdefault(c.target, r.org_id)
