@@ -1,9 +1,11 @@
 // name: data-quality
-// question: What awaits review: mentions left unresolved, and candidate duplicate people (same family name, similar first names)?
+// question: What awaits review: mentions left unresolved, candidate duplicate people (same family name, similar first names) and organizations no reference list knows?
 // columns: issue, name, other, reason, doc, line, quote
-// issue: "unresolved mention" (a name or line kept instead of guessed) or "possible duplicate"
+// issue: "unresolved mention" (a name or line kept instead of guessed), "possible duplicate"
 // (two Person nodes whose last names agree and whose first names share an initial or one is a
-// prefix of the other; record a verdict in the judgements file, see `graphbuild resolve review`).
+// prefix of the other; record a verdict in the judgements file, see `graphbuild resolve review`),
+// or "unlisted organization" (named only by a document, not by the curated gazetteer: a new body,
+// or a name the gazetteer should learn as an alias), with the first line that names it.
 CALL () {
   MATCH (u:UnresolvedMention)
   OPTIONAL MATCH (u)-[:FOUND_IN]->(d:Document)
@@ -32,6 +34,21 @@ CALL () {
   RETURN 'possible duplicate' AS issue, a.name AS name, b.name AS other,
          'same family name, similar first names' AS reason,
          null AS doc, null AS line, coalesce(qa, '') + ' | ' + coalesce(qb, '') AS quote, 2 AS rank
+  UNION ALL
+  MATCH (o:Organization {source: 'extracted'})
+  CALL (o) {
+    OPTIONAL MATCH (o)<-[:IN_ORGANIZATION]-(:Membership)-[e:EVIDENCED_BY]->(d:Document)
+    WITH o, collect({doc: d.path, line: e.line, quote: e.quote}) AS a
+    OPTIONAL MATCH (o)<-[c:CONCERNS]-(:AgendaItem)
+    OPTIONAL MATCH (cd:Document {doc_id: c.doc_id})
+    WITH a, collect({doc: cd.path, line: c.line, quote: c.quote}) AS b
+    WITH a + b AS evs
+    WITH [e IN evs WHERE e.line IS NOT NULL] AS evs
+    RETURN reduce(best = null, e IN evs | CASE WHEN best IS NULL OR e.line < best.line THEN e ELSE best END) AS ev
+  }
+  RETURN 'unlisted organization' AS issue, o.name AS name, o.org_id AS other,
+         'not in the gazetteer (' + [l IN labels(o) WHERE l <> 'Organization'][0] + ')' AS reason,
+         ev.doc AS doc, ev.line AS line, ev.quote AS quote, 3 AS rank
 }
 RETURN issue, name, other, reason, doc, line, quote
 ORDER BY rank, doc, line, name

@@ -37,8 +37,8 @@ INJECTIONS = [
 
 
 # ------------------------------------------------------------------ helpers
-def run(driver, name: str, **params) -> list[dict]:
-    report = get_report(name)
+def run(driver, report_name: str, **params) -> list[dict]:
+    report = get_report(report_name)
     _, rows = run_report(driver, report, report.convert({k: str(v) for k, v in params.items()}))
     return rows
 
@@ -220,11 +220,20 @@ def test_document_audit_lists_the_minutes_facts(samples_graph):
     assert any("indtræder" in (r["quote"] or "") for r in rows)
 
 
+def test_interlocks_link_bodies_through_people(samples_graph):
+    rows = run(samples_graph, "interlocks", min_bodies=2)
+    by = {r["person"]: r for r in rows}
+    # Henrik Rasmussen (C, Vallensbæk) sits in KKR Hovedstaden and chairs Erhvervshus Hovedstaden.
+    assert "Henrik Rasmussen" in by, sorted(by)
+    assert "Erhvervshus Hovedstaden" in by["Henrik Rasmussen"]["organizations"]
+    assert all(r["seats"] >= 2 and r["evidence"] for r in rows)
+
+
 def test_data_quality_has_quotes(samples_graph):
     rows = run(samples_graph, "data-quality")
     assert rows
     for r in rows:
-        assert r["issue"] in ("unresolved mention", "possible duplicate")
+        assert r["issue"] in ("unresolved mention", "possible duplicate", "unlisted organization")
         assert r["quote"], r
 
 
@@ -277,7 +286,7 @@ def test_missing_parameter(neo4j_env):
 
 def test_badly_typed_parameters(neo4j_env):
     one_line_error(cli(neo4j_env, "report", "run", "meeting-decisions", "-p", "date", "19-06-2020"), "date")
-    one_line_error(cli(neo4j_env, "report", "run", "interlocks", "-p", "min_shared", "two"), "min_shared")
+    one_line_error(cli(neo4j_env, "report", "run", "interlocks", "-p", "min_bodies", "two"), "min_bodies")
 
 
 def test_unknown_parameter(neo4j_env):
