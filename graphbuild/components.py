@@ -3,7 +3,7 @@
 Every component looks at ONE normalised line (one spaCy Doc) and writes what it
 found to a Doc extension; the cross-line logic (which block a line is in, which
 item it belongs to, a signature spread over two lines) lives in extract.py.
-Components first test a cheap keyword/regex on doc.text and return at once when
+Components first test a cheap keyword/regex on the line text and return at once when
 it does not match, so the pipeline stays close to bare tokenisation speed.
 
 Extensions written (all default None / empty):
@@ -91,21 +91,37 @@ def _role_alt(role_words: list[str]) -> str:
     return "(?i:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + ")"
 
 
+def doc_text(doc: Doc) -> str:
+    """doc.text, computed once per Doc (spaCy rebuilds it from the tokens on every access)."""
+    t = doc.user_data.get("gb_text")
+    if t is None:
+        t = doc.user_data["gb_text"] = doc.text
+    return t
+
+
+def doc_ents(doc: Doc) -> list:
+    """doc.ents, built once per Doc (after the entity ruler)."""
+    e = doc.user_data.get("gb_ents")
+    if e is None:
+        e = doc.user_data["gb_ents"] = list(doc.ents)
+    return e
+
+
 def _ent_at(doc: Doc, char: int, labels=ORG_LABELS):
-    for e in doc.ents:
+    for e in doc_ents(doc):
         if e.start_char == char and e.label_ in labels:
             return e
     return None
 
 
 def _ents_overlapping(doc: Doc, start: int, end: int, labels=ORG_LABELS):
-    return [e for e in doc.ents if e.label_ in labels and e.start_char < end and e.end_char > start]
+    return [e for e in doc_ents(doc) if e.label_ in labels and e.start_char < end and e.end_char > start]
 
 
 def _org_info(doc: Doc, start: int, end: int) -> dict:
-    """The organisation phrase doc.text[start:end]; entity id/label when the phrase is one entity."""
-    text = re.sub(r"\s*\([^()]*\)\s*$", "", doc.text[start:end].strip(" ,"))
-    end = start + len(doc.text[start:end]) - len(doc.text[start:end].lstrip(" ,")) + len(text)
+    """The organisation phrase doc_text(doc)[start:end]; entity id/label when the phrase is one entity."""
+    text = re.sub(r"\s*\([^()]*\)\s*$", "", doc_text(doc)[start:end].strip(" ,"))
+    end = start + len(doc_text(doc)[start:end]) - len(doc_text(doc)[start:end].lstrip(" ,")) + len(text)
     ents = _ents_overlapping(doc, start, end)
     info = dict(org=text or None, org_label=None, org_id=None)
     if ents:
@@ -117,7 +133,7 @@ def _org_info(doc: Doc, start: int, end: int) -> dict:
 
 def _find_name(doc: Doc, start: int, limit: int = 120):
     """First plausible person name at/after `start` that is not inside an organisation entity."""
-    text = doc.text
+    text = doc_text(doc)
     for m in re.finditer(NAME + _TERMINATOR, text[start:start + limit]):
         s, e = start + m.start(), start + m.end()
         name = m.group(0)
@@ -179,8 +195,8 @@ class Participants:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        if "(" in doc.text or "," in doc.text:
-            doc._.gb_participant = parse_participant(doc.text)
+        if "(" in doc_text(doc) or "," in doc_text(doc):
+            doc._.gb_participant = parse_participant(doc_text(doc))
         return doc
 
 
@@ -208,15 +224,19 @@ class PersonRoles:
                                      rf"deltager|fortæller|orienterer|præsenterer)\b|\s+og\s+(?:[{UP}]|{alt})|\s+og\s*$)")
         self.role_only = re.compile(rf"^{prefix}(?P<role>{alt})(?:(?:\s+(?:for|i|hos|ved)\s+|,\s*|\s+)(?P<org>.+?))?\s*$")
         self.keyword = re.compile(alt)
+        # cheap gate: the entity ruler's ROLE spans, else a substring test on the role stems
+        self.words = sorted({w.lower().split()[-1][:6] for w in (role_words or DEFAULT_ROLE_WORDS)})
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_text(doc)
         stripped = text.strip()
         if NAME_RE.match(stripped) and plausible_name(stripped) and not _ents_overlapping(doc, 0, len(text)):
             doc._.gb_name_only = stripped
             return doc
-        if not self.keyword.search(text):
-            return doc
+        if not any(e.label_ == "ROLE" for e in doc_ents(doc)):
+            low = text.lower()
+            if not any(w in low for w in self.words):
+                return doc
         found = []
         m = self.role_only.match(stripped)
         if m and len(stripped) <= 80 and not has_name(stripped[m.end("role"):]):
@@ -292,14 +312,14 @@ class BodyReports:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        if "oplyste" not in doc.text:
+        if "oplyste" not in doc_text(doc):
             return doc
         found = []
-        for m in _REPORT_FROM.finditer(doc.text):
+        for m in _REPORT_FROM.finditer(doc_text(doc)):
             if plausible_name(m.group("name")):
                 found.append(dict(name=m.group("name"), start=m.start(),
                                   **_org_info(doc, m.start("org"), m.end("org"))))
-        for m in _REPORT_THAT.finditer(doc.text):
+        for m in _REPORT_THAT.finditer(doc_text(doc)):
             info = _org_info(doc, m.start("org"), m.end("org"))
             if plausible_name(m.group("name")) and (info["org_label"] or m.group("org").lower().endswith("udvalget")):
                 found.append(dict(name=m.group("name"), start=m.start(), **info))
@@ -358,7 +378,7 @@ class Appointments:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_text(doc)
         if not self.KEYWORDS.search(text):
             return doc
         found = []
@@ -409,7 +429,7 @@ class DecisionOutcome:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.gb_outcome = decision_outcome(doc.text)
+        doc._.gb_outcome = decision_outcome(doc_text(doc))
         return doc
 
 

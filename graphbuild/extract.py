@@ -708,11 +708,14 @@ def _concerns(st: _State, number: str, lines: list[Line]):
         d = _d(st, ln)
         if d is None:
             continue
-        for e in d.ents:
+        for e in C.doc_ents(d):
             if e.label_ == "MUNICIPALITY" and e.ent_id_:
                 key = ("municipality", e.ent_id_)
             elif e.label_ in ("BODY", "COUNCIL", "REGION"):
-                oid = e.ent_id_ or (st.gz.known_org(e.text).org_id if st.gz.known_org(e.text) else None)
+                oid = e.ent_id_
+                if not oid:
+                    ref = st.gz.known_org(e.text)
+                    oid = ref.org_id if ref else None
                 if e.label_ == "REGION" and e.ent_id_:
                     oid = region_ids.get(e.ent_id_, e.ent_id_)
                 if not oid or oid == own:
