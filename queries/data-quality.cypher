@@ -37,7 +37,7 @@ CALL () {
   UNION ALL
   MATCH (o:Organization {source: 'extracted'})
   CALL (o) {
-    OPTIONAL MATCH (o)<-[:IN_ORGANIZATION]-(:Membership)-[e:EVIDENCED_BY]->(d:Document)
+    OPTIONAL MATCH (o)<-[:IN_ORGANIZATION|ON_BEHALF_OF]-(:Membership)-[e:EVIDENCED_BY]->(d:Document)
     WITH o, collect({doc: d.path, line: e.line, quote: e.quote}) AS a
     OPTIONAL MATCH (o)<-[c:CONCERNS]-(:AgendaItem)
     OPTIONAL MATCH (cd:Document {doc_id: c.doc_id})
