@@ -291,8 +291,8 @@ class LocalNeo4j:
             for line in proc.stdout:
                 line = _ANSI.sub("", line).rstrip()
                 tail = (tail + [line])[-40:]
-                if line.startswith("Downloading from"):
-                    continue  # each jar also gets a "Downloaded from" line
+                if not line or line.startswith("Downloading from"):
+                    continue  # blank (colour resets) or duplicated by the "Downloaded from" line
                 print(line, file=sys.stderr, flush=True)
             rc = proc.wait()
             if rc != 0 or not (tmp / "classes" / "graphbuild" / "LocalNeo4j.class").exists():
