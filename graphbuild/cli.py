@@ -209,6 +209,15 @@ def ingest(conn, paths, judgements, progress):
         f"(see `graphbuild report run data-quality`)")
     for path, reason in report.failed:
         click.echo(f"failed: {path}: {reason}", err=True)
+    if report.aborted:
+        click.echo(f"Error: {report.aborted}", err=True)
+        click.echo(f"loaded before the connection was lost: {len(report.loaded) + len(report.replaced)} documents "
+                   f"(they stay in the graph); not loaded: {len(report.not_loaded)} (run the same ingest again "
+                   f"to load them)", err=True)
+        for path in report.loaded + report.replaced:
+            click.echo(f"loaded: {path}", err=True)
+        for path in report.not_loaded:
+            click.echo(f"not loaded: {path}", err=True)
     if not report.ok:
         sys.exit(1)
 
@@ -300,15 +309,15 @@ def summary(conn):
     from .reports import run_read
 
     _, rows = run_read(conn.driver(), """
-        CALL { MATCH (n:Document) RETURN count(n) AS documents }
-        CALL { MATCH (n:Meeting) RETURN count(n) AS meetings }
-        CALL { MATCH (n:AgendaItem) RETURN count(n) AS agenda_items }
-        CALL { MATCH (n:Decision) RETURN count(n) AS decisions }
-        CALL { MATCH (n:Person) RETURN count(n) AS people }
-        CALL { MATCH (n:Organization) RETURN count(n) AS organizations }
-        CALL { MATCH (n:Membership) RETURN count(n) AS memberships }
-        CALL { MATCH ()-[r:ATTENDED]->() RETURN count(r) AS attendance }
-        CALL { MATCH (n:UnresolvedMention) RETURN count(n) AS unresolved_mentions }
+        CALL () { MATCH (n:Document) RETURN count(n) AS documents }
+        CALL () { MATCH (n:Meeting) RETURN count(n) AS meetings }
+        CALL () { MATCH (n:AgendaItem) RETURN count(n) AS agenda_items }
+        CALL () { MATCH (n:Decision) RETURN count(n) AS decisions }
+        CALL () { MATCH (n:Person) RETURN count(n) AS people }
+        CALL () { MATCH (n:Organization) RETURN count(n) AS organizations }
+        CALL () { MATCH (n:Membership) RETURN count(n) AS memberships }
+        CALL () { MATCH ()-[r:ATTENDED]->() RETURN count(r) AS attendance }
+        CALL () { MATCH (n:UnresolvedMention) RETURN count(n) AS unresolved_mentions }
         RETURN *""", {}, conn.database)
     row = rows[0] if rows else {}
     order = ["documents", "meetings", "agenda_items", "decisions", "people", "organizations", "memberships",

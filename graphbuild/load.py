@@ -212,21 +212,26 @@ def document_rows(resolved: ResolvedDocument, curated_org_ids: frozenset = froze
                                        line=a.evidence.line, quote=a.evidence.quote)
         out.add("load_attendance", [attendance[k] for k in sorted(attendance)])
 
-    concerns = {"person": {}, "organization": {}, "municipality": {}}
+    concerns = {"person": {}, "organization": {}, "municipality": {}, "region": {}}
+    org_ids = {o.org_id for o in resolved.orgs}
     for c in f.concerns:
         aid = item_id.get(c.item_number)
         if not aid:
             continue
-        target = c.target
-        if c.target_kind == "person":
+        kind, target = c.target_kind, c.target
+        if kind == "person":
             target = person_of.get(c.target)
-        elif c.target_kind == "organization":
-            target = resolved.org_of.get(c.target, c.target if c.target in {o.org_id for o in resolved.orgs} else None)
+        elif kind == "organization":
+            target = resolved.org_of.get(c.target, c.target)
+            if target and target.startswith("region:"):  # a region named in the item: an Area, not an Organization
+                kind, target = "region", target.split(":", 1)[1]
+            elif target not in org_ids:
+                target = None
         if not target:
             continue
-        concerns[c.target_kind].setdefault((aid, target), dict(agenda_item_id=aid, target=target,
-                                                                line=c.evidence.line, quote=c.evidence.quote))
-    for kind in ("person", "organization", "municipality"):
+        concerns[kind].setdefault((aid, target), dict(agenda_item_id=aid, target=target,
+                                                      line=c.evidence.line, quote=c.evidence.quote))
+    for kind in ("person", "organization", "municipality", "region"):
         rows = concerns[kind]
         out.add(f"load_concerns_{kind}", [rows[k] for k in sorted(rows)])
 

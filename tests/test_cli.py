@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from graphbuild.cli import main
 from graphbuild.connection import resolve_settings
 
-from .conftest import SAMPLES, free_port
+from conftest import SAMPLES, free_port
 
 REFERAT = SAMPLES / "kkr-hovedstaden-referat-2020-06-19.txt"
 

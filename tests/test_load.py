@@ -10,7 +10,7 @@ from graphbuild.load import GraphWriter, DocumentRows, document_rows
 from graphbuild.pipeline import ingest
 from graphbuild.resolve import load_judgements
 
-from .conftest import SAMPLE_FILES, SAMPLES, graph_counts
+from conftest import SAMPLE_FILES, SAMPLES, graph_counts
 
 pytestmark = pytest.mark.neo4j
 
