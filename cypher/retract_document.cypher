@@ -7,6 +7,7 @@ CALL { WITH d
 CALL { MATCH ()-[r:ATTENDED]->() WHERE r.doc_id = $doc_id DELETE r }
 CALL { MATCH ()-[r:MEMBER_OF]->() WHERE r.doc_id = $doc_id DELETE r }
 CALL { MATCH ()-[r:CONCERNS]->() WHERE r.doc_id = $doc_id DELETE r }
+CALL { MATCH ()-[r:ABOUT_SEAT]->() WHERE r.doc_id = $doc_id DELETE r }
 CALL { WITH d
   MATCH (n)-[e:EVIDENCED_BY]->(d)
   DELETE e

@@ -235,6 +235,17 @@ def document_rows(resolved: ResolvedDocument, curated_org_ids: frozenset = froze
         rows = concerns[kind]
         out.add(f"load_concerns_{kind}", [rows[k] for k in sorted(rows)])
 
+    seats = {}
+    for st in f.seats:
+        aid = item_id.get(st.item_number) if st.item_number else None
+        oid = org_id_of(st.organization) or (st.organization.org_id if st.organization.org_id in org_ids else None)
+        if aid and oid:
+            invited = (org_id_of(st.invited) or st.invited.org_id) if st.invited else None
+            seats.setdefault((aid, oid, st.status, st.party or "", st.evidence.line), dict(
+                agenda_item_id=aid, org_id=oid, status=st.status, party=st.party, invited_id=invited,
+                line=st.evidence.line, quote=st.evidence.quote))
+    out.add("load_seat_events", [seats[k] for k in sorted(seats)])
+
     area = {}
     for am in f.area_memberships:
         oid = org_id_of(am.organization)
