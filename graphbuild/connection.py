@@ -16,6 +16,9 @@ from neo4j.exceptions import AuthError, ServiceUnavailable
 from .errors import DatabaseError
 
 CONNECT_TIMEOUT_S = 8.0
+# execute_read/execute_write retry the driver's retryable errors (transient server errors, a lost
+# connection) with exponential backoff, but never for longer than this: then the error reaches the user.
+MAX_TRANSACTION_RETRY_S = 15.0
 
 
 @dataclass(frozen=True)
@@ -65,7 +68,7 @@ def open_driver(settings: ConnectionSettings, verify: bool = True) -> neo4j.Driv
         settings.uri,
         auth=(settings.user, settings.password),
         connection_timeout=CONNECT_TIMEOUT_S,
-        max_transaction_retry_time=15.0,
+        max_transaction_retry_time=MAX_TRANSACTION_RETRY_S,
         # Server notifications (e.g. "unknown property" on an empty graph) are noise for our users.
         notifications_min_severity="OFF",
     )

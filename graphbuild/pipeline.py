@@ -12,7 +12,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Optional
 
-from .errors import GraphbuildError, InputError
+import neo4j
+
+from .errors import DatabaseError, GraphbuildError, InputError
 from .model import DocumentFacts
 
 DOCUMENT_SUFFIXES = {".txt", ".md", ".pdf", ".text"}
@@ -39,7 +41,7 @@ def discover(paths: Iterable[str | os.PathLike]) -> Discovery:
             found.problems.append((str(p), "broken symbolic link (or a link loop)"))
             continue
         if p.is_dir():
-            before = len(found.files)
+            before, problems_before = len(found.files), len(found.problems)
             for root, dirs, names in os.walk(p, followlinks=False, onerror=lambda e: found.problems.append(
                     (str(e.filename), f"cannot read directory: {e.strerror}"))):
                 dirs.sort()
@@ -51,7 +53,7 @@ def discover(paths: Iterable[str | os.PathLike]) -> Discovery:
                         found.problems.append((str(f), "broken symbolic link (or a link loop)"))
                         continue
                     _add(found, seen, f)
-            if len(found.files) == before:
+            if len(found.files) == before and len(found.problems) == problems_before:
                 found.problems.append((str(p), "directory holds no documents (.txt, .md or .pdf)"))
         else:
             _add(found, seen, p)
@@ -63,6 +65,10 @@ def _add(found: Discovery, seen: set, f: Path) -> None:
         key = f.resolve(strict=True)
     except (OSError, RuntimeError) as exc:
         found.problems.append((str(f), f"cannot resolve path: {exc}"))
+        return
+    if not key.is_file():
+        # A FIFO or device would block (or never end) when read.
+        found.problems.append((str(f), "not a regular file (a FIFO, socket or device)"))
         return
     if key not in seen:
         seen.add(key)
@@ -94,16 +100,60 @@ def file_digest(path: Path) -> str:
     return h.hexdigest()
 
 
+MAX_TEXT_BYTES = 16 * 1024 * 1024  # a text document larger than this is refused before it is read
+MAX_PDF_BYTES = 200 * 1024 * 1024  # PDFs carry images; their text is far smaller
+MAX_LINE_BYTES = 100_000  # a "line" this long is not prose from a meeting document (binary dump, one-line file)
+NOT_A_MEETING = "not a meeting document (no agenda items or meeting header found)"
+
+
+def _mb(n: int) -> str:
+    return f"{n / (1024 * 1024):.1f} MB"
+
+
+def _check_size(path: str) -> None:
+    """Refuse documents too big to be meeting documents, before reading them (bounded time and memory)."""
+    try:
+        st = os.stat(path)
+    except OSError as e:
+        raise InputError(path, f"cannot read file ({e.strerror or type(e).__name__})") from None
+    if not os.path.isfile(path):
+        raise InputError(path, "not a regular file")
+    is_pdf = Path(path).suffix.lower() == ".pdf"
+    limit = MAX_PDF_BYTES if is_pdf else MAX_TEXT_BYTES
+    if st.st_size > limit:
+        raise InputError(path, f"document too large ({_mb(st.st_size)}; the limit is {_mb(limit)})")
+
+
+def _check_lines(data: bytes, path: str) -> None:
+    if data.startswith(b"%PDF-"):
+        return
+    for n, piece in enumerate(data.splitlines(), start=1):
+        if len(piece) > MAX_LINE_BYTES:
+            raise InputError(path, f"line {n} is {len(piece):,} bytes long (the limit is {MAX_LINE_BYTES:,}): "
+                                   f"not a meeting document")
+
+
 def extract_one(path: str) -> Extracted:
     """read -> structure -> extract for one file; never raises for bad input."""
     from .extract import extract
-    from .read import read_document
+    from .read import read_bytes
     from .structure import structure
 
     try:
-        source = read_document(path)
+        _check_size(path)
+        try:
+            data = Path(path).read_bytes()
+        except OSError as e:
+            raise InputError(path, f"cannot read file ({e.strerror or type(e).__name__})") from None
+        if Path(path).suffix.lower() != ".pdf":
+            _check_lines(data, path)
+        source = read_bytes(data, path)
         source.path = path
         facts = extract(structure(source))
+        if facts.meeting is None and (facts.kind == "unknown" or not facts.agenda_items):
+            # Lorem ipsum, a recipe, a letter: no meeting header, and neither a title saying
+            # agenda/minutes/appendix nor numbered items ("1 dl sukker" is not an agenda item).
+            raise InputError(path, NOT_A_MEETING)
         return Extracted(path, source.doc_id, facts, source.layout, source.encoding, source.original_line_count)
     except InputError as exc:
         return Extracted(path, "", error=exc.reason)
@@ -135,24 +185,40 @@ class IngestReport:
     relationships_created: int = 0
     people_resolved: int = 0
     mentions_unresolved: int = 0
+    # The connection to Neo4j was lost during loading: why, and which documents did not get in.
+    aborted: Optional[str] = None
+    not_loaded: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
-        return not self.failed
+        return not self.failed and not self.aborted
 
 
 def ingest(paths: Iterable[str], writer, gazetteer=None, judgements=None,
            progress: Optional[Callable[[str], None]] = None, workers: Optional[int] = None) -> IngestReport:
     """Ingest files and directories into the graph behind `writer` (a load.GraphWriter)."""
     from .gazetteer import load_gazetteer
-    from .load import document_rows
-    from .reference import curated_org_ids
-    from .resolve import Resolver, load_judgements
 
     gazetteer = gazetteer or load_gazetteer()
     report = IngestReport()
     found = discover(paths)
     report.failed.extend(found.problems)
+    try:
+        return _ingest(found, report, writer, gazetteer, judgements, progress, workers)
+    except (neo4j.exceptions.ServiceUnavailable, neo4j.exceptions.SessionExpired) as exc:
+        # Lost before the per-document loading began: nothing of this run was loaded.
+        raise DatabaseError(f"lost the connection to Neo4j before any document was loaded: {_first_line(exc)}") from None
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()
+    return text[0] if text else type(exc).__name__
+
+
+def _ingest(found: Discovery, report: IngestReport, writer, gazetteer, judgements, progress, workers) -> IngestReport:
+    from .load import document_rows
+    from .reference import curated_org_ids
+    from .resolve import Resolver, load_judgements
 
     writer.apply_schema()
     writer.load_reference_data(gazetteer)
@@ -195,9 +261,15 @@ def ingest(paths: Iterable[str], writer, gazetteer=None, judgements=None,
 
     # 4. Load, one transaction per document.
     curated = curated_org_ids(gazetteer)
-    for e, r in zip(extracted, resolved):
+    for i, (e, r) in enumerate(zip(extracted, resolved)):
         rows = document_rows(r, curated, e.layout, e.encoding, e.line_count)
-        outcome = writer.write_document(rows, e.path, replaces=previous.get(e.path))
+        try:
+            outcome = writer.write_document(rows, e.path, replaces=previous.get(e.path))
+        except DatabaseError as exc:
+            # The document in flight was rolled back with its transaction; the rest were never sent.
+            report.aborted = str(exc)
+            report.not_loaded = [x.path for x in extracted[i:]]
+            break
         if outcome.status == "failed":
             report.failed.append((e.path, outcome.reason))
         else:
