@@ -407,7 +407,10 @@ def report_run(ctx, name, params, example, fmt, output):
 # ------------------------------------------------------------------ resolution review
 @main.group(context_settings=CONTEXT)
 def resolve():
-    """Curate person resolution: review uncertain pairs, record judgements."""
+    """Curate person resolution: review uncertain pairs, record judgements.
+
+    Example: graphbuild resolve review --format csv > pairs.csv
+    """
 
 
 @resolve.command("review")
