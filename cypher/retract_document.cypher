@@ -16,7 +16,7 @@ CALL { WITH d
   DETACH DELETE n }
 CALL { WITH d
   MATCH (d)-[:DOCUMENTS]->(m:Meeting)
-  WHERE NOT EXISTS { (m)<-[:DOCUMENTS]-(:Document WHERE doc_id <> $doc_id) }
+  WHERE NOT EXISTS { (m)<-[:DOCUMENTS]-(other:Document WHERE other.doc_id <> $doc_id) }
   DETACH DELETE m }
 CALL { MATCH (p:Person) WHERE NOT EXISTS { (p)--() } DELETE p }
 CALL { MATCH (o:Organization {source: 'extracted'}) WHERE NOT EXISTS { (o)--() } DELETE o }

@@ -365,7 +365,8 @@ class GraphWriter:
         except LoadMismatch as exc:
             return DocumentOutcome(rows.doc_id, path, "failed", f"load check failed: {exc}")
         except neo4j.exceptions.Neo4jError as exc:
-            return DocumentOutcome(rows.doc_id, path, "failed", f"Neo4j refused the document: {exc.message}")
+            first_line = (exc.message or str(exc)).strip().splitlines()[0]
+            return DocumentOutcome(rows.doc_id, path, "failed", f"Neo4j refused the document: {first_line}")
         except (neo4j.exceptions.ServiceUnavailable, neo4j.exceptions.SessionExpired, OSError) as exc:
             raise DatabaseError(f"lost the connection to Neo4j while loading {path}: {exc}") from None
         return DocumentOutcome(rows.doc_id, path, "replaced" if replaces else "loaded", counts=counts)
