@@ -1,0 +1,331 @@
+"""Generate N realistic meeting documents from data/samples, with the true identity of every person.
+
+    python benchmarks/corpus.py --docs 200 --out /tmp/corpus      # writes *.txt and truth.json
+
+Each document is one of the samples (all three layouts: clean, pdftotext-style, markdown), plus
+the minutes rewritten into the pdftotext and markdown layouts so that participant lists occur in
+every layout, with
+
+* the meeting date moved (spread over 2014-2025, unique per template so meetings do not collide),
+* the numbered sub-items of each top-level item permuted (and renumbered in order),
+* every person the extractor finds in the sample replaced by a person from a generated pool
+  (Danish letters æøå, a party letter, a municipality from graphbuild's gazetteer), the
+  participant list ("Deltagere" / "Afbud") regenerated from the pool in the line shape the
+  extractor reads: "Name (A), X Kommune (formand)",
+* the variations real documents show: a middle name dropped, "ø" written "ö", and in the
+  pdftotext layout a surname hyphenated across a line end.
+
+truth.json: {"people": {person_id: canonical name}, "mentions": [{file, line, name, person}]}:
+the line (1-based, in the written file) where the person's name starts, the surface written and
+the true person id.  The benchmark maps extracted mentions to it by file + line (+ name when a
+line holds more than one person).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import sys
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+SAMPLES = ROOT / "data" / "samples"
+
+FIRST = ["Søren", "Bjørn", "Mette", "Anders", "Jørgen", "Kirsten", "Ærling", "Åse", "Lærke", "Ditte", "Henrik",
+         "Birgitte", "Torben", "Signe", "Mads", "Karen", "Ulla", "Rasmus", "Sørine", "Niels", "Pernille", "Jens",
+         "Louise", "Thorkild", "Gudrun", "Bodil", "Frederik", "Malene", "Kasper", "Trine", "Øjvind", "Helle",
+         "Morten", "Lone", "Jesper", "Vibeke", "Allan", "Susanne", "Poul", "Tove", "Bent", "Inger", "Claus", "Hanne",
+         "Steen", "Gitte", "Ole", "Dorthe", "Flemming", "Rikke", "Knud", "Janne", "Preben", "Marianne", "Asger",
+         "Sanne", "Leif", "Agnete", "Thyge", "Merete"]
+MIDDLE = ["Østergaard", "Kjær", "Bøgh", "Holm", "Dahl", "Skov", "Lund", "Bach", "Krogh", "Møller", "Hedegaard",
+          "Brøndum", "Ravn", "Friis", "Juul", "Lykke", "Vestergaard", "Bækgaard", "Nørgaard", "Lindhøj"]
+LAST = ["Sørensen", "Frølund", "Jørgensen", "Nørby", "Mølholm", "Kjærgaard", "Bøje", "Ærø", "Åkjær", "Hansen",
+        "Pedersen", "Thomsen", "Rasmussen", "Kristensen", "Løvgren", "Damgård", "Græsbøll", "Sønderby",
+        "Bjørnholt", "Højgaard", "Svendsen", "Madsen", "Olsen", "Vinther", "Søgaard", "Knudsen", "Brøgger",
+        "Mikkelsen", "Frandsen", "Storgård", "Kjølby", "Wøhlk", "Engelbrecht", "Bønnelykke", "Ravnsbæk",
+        "Hørlyck", "Dyrbø", "Kirkegård", "Ølgaard", "Thygesen", "Clausen", "Fogh", "Würtz", "Skjødt",
+        "Lønborg", "Mørch", "Sæther", "Blåbjerg", "Ågård", "Rønne"]
+LETTERS = list("ABCFIKMOVØÅ")
+ROLES = ["formand", "næstformand"]
+
+
+@dataclass
+class Person:
+    pid: str
+    first: str
+    middle: str | None
+    last: str
+    party: str
+    kommunekode: str
+    muni_name: str
+
+    @property
+    def canonical(self) -> str:
+        return " ".join(x for x in (self.first, self.middle, self.last) if x)
+
+    def surface(self, rng: random.Random) -> str:
+        """A written form: canonical, middle name dropped, or ø written ö."""
+        r = rng.random()
+        if self.middle and r < 0.2:
+            return f"{self.first} {self.last}"
+        if "ø" in self.canonical and 0.2 <= r < 0.3:
+            return self.canonical.replace("ø", "ö")
+        return self.canonical
+
+
+def make_pool(size: int, rng: random.Random) -> list[Person]:
+    from graphbuild.gazetteer import load_gazetteer
+
+    g = load_gazetteer()
+    munis = sorted((m for m in g.municipalities.values() if m.regionskode == "1084"), key=lambda m: m.kommunekode)
+    pool, seen_full, seen_short = [], set(), set()
+    while len(pool) < size:
+        first, last = rng.choice(FIRST), rng.choice(LAST)
+        middle = rng.choice(MIDDLE) if rng.random() < 0.45 else None
+        # A name (with or without its middle name) belongs to one person only: homonyms are a
+        # separate problem from spelling variation, and the benchmark measures the latter.
+        short = (first, last)
+        if short in seen_short or (first, middle, last) in seen_full:
+            continue
+        seen_short.add(short)
+        seen_full.add((first, middle, last))
+        m = rng.choice(munis)
+        pool.append(Person(f"P{len(pool):05d}", first, middle, last, rng.choice(LETTERS), m.kommunekode, m.name))
+    return pool
+
+
+# ------------------------------------------------------------------ templates
+@dataclass
+class Template:
+    name: str
+    layout: str  # clean | pdftotext | markdown
+    lines: list[str]
+    names: list[str]  # person names the extractor finds in the sample (longest first)
+    participants: tuple[int, int] | None  # [start, end) of the participant lines (0-based), if any
+
+
+def _sample_names(path: Path) -> list[str]:
+    from graphbuild.pipeline import extract_one
+
+    f = extract_one(str(path)).facts
+    names = {a.person.name for a in f.attendance} | {m.person.name for m in f.memberships}
+    names |= {m.replaces.name for m in f.memberships if m.replaces is not None}
+    return sorted((n for n in names if len(n.split()) >= 2), key=lambda n: (-len(n), n))
+
+
+_PART_LINE = re.compile(r"^\S.*\((?:[A-ZÆØÅ])\)")
+
+
+def _participant_span(lines: list[str]) -> tuple[int, int] | None:
+    try:
+        start = next(i for i, l in enumerate(lines) if l.strip() == "Deltagere")
+    except StopIteration:
+        return None
+    end = start
+    for i in range(start, min(len(lines), start + 200)):
+        s = lines[i].strip()
+        if s in ("Deltagere", "Afbud", "") or _PART_LINE.match(s):
+            end = i + 1
+            continue
+        break
+    while end > start and not lines[end - 1].strip():
+        end -= 1
+    return start, end
+
+
+def load_templates() -> list[Template]:
+    out = []
+    for p in sorted(SAMPLES.glob("*.txt")):
+        from graphbuild.read import read_document
+
+        layout = read_document(str(p)).layout
+        lines = p.read_text(encoding="utf-8").split("\n")
+        names = _sample_names(p)
+        out.append(Template(p.stem, layout, lines, names, _participant_span(lines)))
+    minutes = next(t for t in out if t.participants)
+    out.append(Template(minutes.name + "-pdftotext", "pdftotext", minutes.lines, minutes.names, minutes.participants))
+    out.append(Template(minutes.name + "-markdown", "markdown", minutes.lines, minutes.names, minutes.participants))
+    return out
+
+
+# ------------------------------------------------------------------ rewriting
+_HEAD = re.compile(r"^(\s*)(\d+)\.(\d+)\.(\s+\S.*)$")
+_TOCISH = re.compile(r"(\.{3,}|\t\s*\d+\s*$)")
+
+
+def permute_items(lines: list[str], rng: random.Random) -> list[tuple[int, str]]:
+    """(source line index, new text) for each output line.  Shuffle the numbered sub-items under each top-level item, body blocks and table of contents
+    alike (the structure reader checks body headings against the TOC), and renumber them in order."""
+    def groups(idx: list[int], contiguous) -> list[list[int]]:
+        out: list[list[int]] = []
+        for i in idx:
+            top = _HEAD.match(lines[i]).group(2)
+            if out and _HEAD.match(lines[out[-1][-1]]).group(2) == top and contiguous(out[-1][-1], i):
+                out[-1].append(i)
+            else:
+                out.append([i])
+        return out
+
+    heads = [i for i, l in enumerate(lines) if _HEAD.match(l) and not _TOCISH.search(l)]
+    tocs = [i for i, l in enumerate(lines) if _HEAD.match(l) and _TOCISH.search(l)]
+    order: dict[str, list[int]] = {}  # top number -> new order of the sub-item positions
+    moves: dict[int, tuple[int, int, int]] = {}  # start line of a group -> (end, group id)
+    body_groups = []
+    for g in groups(heads, lambda a, b: True):
+        top = _HEAD.match(lines[g[0]]).group(2)
+        if top in order or len(g) < 2:
+            continue
+        ends = g[1:] + [next((j for j in range(g[-1] + 1, len(lines)) if re.match(r"^\s*\d+\.\s+\S", lines[j])
+                              and not _TOCISH.search(lines[j])), len(lines))]
+        perm = list(range(len(g)))
+        rng.shuffle(perm)
+        order[top] = perm
+        body_groups.append((g, ends, perm))
+    toc_groups = []
+    for g in groups(tocs, lambda a, b: b == a + 1):
+        top = _HEAD.match(lines[g[0]]).group(2)
+        if top in order and len(g) == len(order[top]):
+            toc_groups.append((g, [i + 1 for i in g], order[top]))
+    replaced: dict[int, tuple[int, list[tuple[int, str]]]] = {}
+    for g, ends, perm in body_groups + toc_groups:
+        top = _HEAD.match(lines[g[0]]).group(2)
+        new: list[str] = []
+        for n, k in enumerate(perm, 1):
+            m = _HEAD.match(lines[g[k]])
+            new.append((g[k], f"{m.group(1)}{top}.{n}.{m.group(4)}"))
+            new.extend((j, lines[j]) for j in range(g[k] + 1, ends[k]))
+        replaced[g[0]] = (ends[-1], new)
+    out, i = [], 0
+    while i < len(lines):
+        if i in replaced:
+            end, new = replaced[i]
+            out.extend(new)
+            i = end
+        else:
+            out.append((i, lines[i]))
+            i += 1
+    return out
+
+
+def _participant_lines(people: list[tuple[Person, str]], absent: list[tuple[Person, str]]) -> list[tuple[str, Person | None, str]]:
+    rows: list[tuple[str, Person | None, str]] = [("Deltagere", None, ""), ("", None, "")]
+    for k, (p, s) in enumerate(people):
+        role = f" ({ROLES[k]})" if k < len(ROLES) else ""
+        rows.append((f"{s} ({p.party}), {p.muni_name}{role}", p, s))
+    rows += [("", None, ""), ("Afbud", None, ""), ("", None, "")]
+    rows += [(f"{s} ({p.party}), {p.muni_name}", p, s) for p, s in absent]
+    return rows
+
+
+def _hyphenate(text: str, surface: str, rng: random.Random) -> list[str] | None:
+    """Split a line inside the surname of `surface` ('Sønder-' / 'gaard ...'), pdftotext style."""
+    last = surface.split()[-1]
+    if len(last) < 6 or "-" in last:
+        return None
+    at = text.find(surface)
+    if at < 0:
+        return None
+    cut = at + len(surface) - len(last) + rng.randint(3, len(last) - 3)
+    return [text[:cut] + "-", text[cut:]]
+
+
+def render(t: Template, pool: list[Person], rng: random.Random, when: date) -> tuple[str, list[dict]]:
+    """One document's text and its truth rows (line = 1-based line in the written text)."""
+    lines = list(t.lines)
+    # 1. Date and year.
+    for i, l in enumerate(lines):
+        if re.search(r"Dato:\s*\d{2}-\d{2}-\d{4}", l):
+            lines[i] = re.sub(r"\d{2}-\d{2}-\d{4}", when.strftime("%d-%m-%Y"), l, count=1)
+        elif re.match(r"^\s*(DAGSORDEN|REFERAT)\s+\d{4}", l):
+            lines[i] = re.sub(r"\d{4}", str(when.year), l, count=1)
+    # 2. Who is in this document: the sample's names mapped to pool people, plus a participant list.
+    chosen = rng.sample(pool, min(len(pool), len(t.names) + 60))
+    mapping = {n: chosen[k] for k, n in enumerate(t.names)}
+    rest = chosen[len(t.names):]
+    # 3. Lines: (text, [(person, surface)]) so the truth follows the lines wherever they move.
+    rows: list[tuple[str, list[tuple[Person, str]]]] = []
+    span = t.participants
+    for i, l in enumerate(lines):
+        if span and i == span[0]:
+            n_present = rng.randint(25, 45)
+            present = [(p, p.surface(rng)) for p in rest[:n_present]]
+            absent = [(p, p.surface(rng)) for p in rest[n_present:n_present + rng.randint(3, 10)]]
+            for text, p, s in _participant_lines(present, absent):
+                rows.append((text, [(p, s)] if p else []))
+            continue
+        if span and span[0] < i < span[1]:
+            continue
+        found = []
+        for n in t.names:  # longest first, so "Ole Bondo Christensen" wins over "Ole Bondo"
+            if n in l:
+                p = mapping[n]
+                s = p.surface(rng)
+                l = l.replace(n, s)
+                found.append((p, s))
+        rows.append((l, found))
+    # 4. Items permuted (on the text; the person annotations travel with their lines).
+    out_rows = [(text, rows[k][1]) for k, text in permute_items([text for text, _ in rows], rng)]
+    # 5. Layout.
+    text_lines: list[str] = []
+    truth: list[dict] = []
+    for text, found in out_rows:
+        if t.layout == "pdftotext" and t.name.endswith("-pdftotext"):
+            text = text + " " if text.strip() else " "
+        if t.layout == "markdown" and t.name.endswith("-markdown"):
+            if _HEAD.match(text) and not _TOCISH.search(text):
+                text = "## " + text
+            elif text.strip() in ("Deltagere", "Afbud", "Mission", "Vision", "Deltagerfortegnelse"):
+                text = f"<b>{text.strip()}</b>"
+        split = None
+        if t.layout == "pdftotext" and found and len(found) == 1 and rng.random() < 0.25:
+            split = _hyphenate(text, found[0][1], rng)
+        line_no = len(text_lines) + 1
+        text_lines.extend(split or [text])
+        for p, s in found:
+            truth.append(dict(line=line_no, name=s, person=p.pid))
+    return "\n".join(text_lines), truth
+
+
+def generate(n: int, out: Path, seed: int = 7, pool_size: int | None = None) -> dict:
+    rng = random.Random(seed)
+    out.mkdir(parents=True, exist_ok=True)
+    templates = load_templates()
+    pool = make_pool(pool_size or max(120, n // 3), rng)
+    start = date(2014, 1, 1)
+    used: dict[str, set] = {}
+    mentions = []
+    for i in range(n):
+        t = templates[i % len(templates)]
+        days = used.setdefault(t.name, set())
+        while True:
+            d = start + timedelta(days=rng.randrange(12 * 365))
+            if d not in days or len(days) > 4000:
+                days.add(d)
+                break
+        text, truth = render(t, pool, rng, d)
+        name = f"{i:05d}-{t.name}-{d.isoformat()}.txt"
+        (out / name).write_text(text, encoding="utf-8")
+        for row in truth:
+            mentions.append(dict(file=name, **row))
+    truth = {"people": {p.pid: p.canonical for p in pool}, "mentions": mentions}
+    (out / "truth.json").write_text(json.dumps(truth, ensure_ascii=False), encoding="utf-8")
+    return truth
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--docs", type=int, default=200)
+    ap.add_argument("--out", required=True)
+    ap.add_argument("--seed", type=int, default=7)
+    a = ap.parse_args(argv)
+    truth = generate(a.docs, Path(a.out), a.seed)
+    print(f"{a.docs} documents, {len(truth['mentions'])} person mentions of {len(truth['people'])} people -> {a.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
