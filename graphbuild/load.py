@@ -343,6 +343,16 @@ class GraphWriter:
         with self._session() as s:
             s.execute_write(lambda tx: tx.run(statement("merge_person"), kept_id=kept_id, absorbed_id=absorbed_id).consume())
 
+    def _check_committed(self, doc_id: str, path: str, bookmarks) -> None:
+        """A commit acknowledged while the server shuts down can still be lost (seen with the local
+        server: the open transaction is terminated, yet the driver reports success): read it back."""
+        with self.driver.session(database=self.database, default_access_mode=neo4j.READ_ACCESS,
+                                 bookmarks=bookmarks) as s:
+            n = s.execute_read(lambda tx: tx.run(statement("document_committed"), doc_id=doc_id).single()["n"])
+        if not n:
+            raise DatabaseError(f"lost the connection to Neo4j while loading {path}: "
+                                f"the commit was acknowledged but the document is not in the graph")
+
     def write_document(self, rows: DocumentRows, path: str, replaces: Optional[str] = None,
                        before_commit: Optional[Callable[[], None]] = None) -> DocumentOutcome:
         """One transaction: retract the earlier version (if any), write every batch, commit or roll back."""
@@ -362,6 +372,9 @@ class GraphWriter:
         try:
             with self._session() as s:
                 s.execute_write(work)
+                bookmarks = s.last_bookmarks()
+            if any(name == "load_document" for name, _ in rows.batches):
+                self._check_committed(rows.doc_id, path, bookmarks)
         except LoadMismatch as exc:
             return DocumentOutcome(rows.doc_id, path, "failed", f"load check failed: {exc}")
         except neo4j.exceptions.Neo4jError as exc:

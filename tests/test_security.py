@@ -1,0 +1,306 @@
+"""Security: no Cypher built from values, injection attempts are inert, reads are READ mode,
+report names cannot escape the reports folders, the servers are loopback-only with auth, and
+no credential is printed (except by `graphbuild neo4j env`).
+
+Already covered in tests/test_runtime.py (not repeated here): the local server listens on
+127.0.0.1 only (test_bolt_listens_on_loopback_only), its password file is 0600 and the password is
+required (test_password_file_is_private_and_required).
+"""
+from __future__ import annotations
+
+import ast
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import SAMPLES, graph_counts
+from graphbuild.cli import main
+from graphbuild.reports import ReportError, get_report, list_reports, run_report
+
+ROOT = Path(__file__).resolve().parent.parent
+PACKAGE = ROOT / "graphbuild"
+
+# A first argument of .run() that is a plain variable is allowed only here, with the reason.
+TRUSTED_STATEMENT_VARIABLES = {
+    ("load.py", "stmt"): "one statement of cypher/schema.cypher (schema_statements()), a file in the repo",
+    ("reports.py", "cypher"): "a saved report's file text, or the user's own `graphbuild query` statement; "
+                              "run in a READ transaction with every value passed as a parameter",
+}
+
+
+# ------------------------------------------------------------------ static: no Cypher built from values
+def _module_constants(tree: ast.Module) -> set[str]:
+    """Module-level names bound to strings built only from literals and earlier such constants."""
+    consts: set[str] = set()
+
+    def const_expr(node) -> bool:
+        if isinstance(node, ast.Constant):
+            return isinstance(node.value, (str, int))
+        if isinstance(node, ast.Name):
+            return node.id in consts
+        if isinstance(node, ast.JoinedStr):
+            return all(const_expr(v) for v in node.values)
+        if isinstance(node, ast.FormattedValue):
+            return const_expr(node.value)
+        if isinstance(node, ast.BinOp):
+            return const_expr(node.left) and const_expr(node.right)
+        if isinstance(node, ast.Tuple):
+            return all(const_expr(e) for e in node.elts)
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):  # "...".replace("a", "b")
+            return const_expr(node.func.value) and all(const_expr(a) for a in node.args) and not node.keywords
+        return False
+
+    for stmt in tree.body:
+        if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name):
+            if const_expr(stmt.value):
+                consts.add(stmt.targets[0].id)
+    return consts
+
+
+def cypher_violations(source: str, filename: str) -> list[str]:
+    """Every .run(...) call whose statement is not a literal, statement(...), a module constant or a trusted variable."""
+    tree = ast.parse(source)
+    consts = _module_constants(tree)
+    bad = []
+    for node in ast.walk(tree):
+        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "run"):
+            continue
+        owner = node.func.value
+        if isinstance(owner, ast.Name) and owner.id == "subprocess":
+            continue
+        if not node.args:
+            continue
+        first = node.args[0]
+        ok = (
+            (isinstance(first, ast.Constant) and isinstance(first.value, str))
+            or (isinstance(first, ast.Call) and isinstance(first.func, ast.Name) and first.func.id == "statement"
+                and len(first.args) == 1 and isinstance(first.args[0], (ast.Constant, ast.Name)))
+            or (isinstance(first, ast.Name) and (first.id in consts or (filename, first.id) in TRUSTED_STATEMENT_VARIABLES))
+        )
+        if not ok:
+            bad.append(f"{filename}:{node.lineno}: .run({ast.unparse(first)}, ...)")
+    return bad
+
+
+def test_no_cypher_is_built_from_values_in_the_package():
+    problems = []
+    for f in sorted(PACKAGE.glob("*.py")):
+        problems += cypher_violations(f.read_text(encoding="utf-8"), f.name)
+    assert problems == [], "Cypher must be a constant or a cypher/ file, with values as $parameters:\n" + "\n".join(problems)
+
+
+def test_trusted_variables_still_exist():
+    """The allow-list must not silently outlive the code it describes."""
+    for (filename, var) in TRUSTED_STATEMENT_VARIABLES:
+        assert re.search(rf"\.run\({var}\b", (PACKAGE / filename).read_text(encoding="utf-8")), (filename, var)
+
+
+@pytest.mark.parametrize("code", [
+    'def f(tx, name):\n    tx.run(f"MATCH (p {{name: \'{name}\'}}) RETURN p")',
+    'def f(tx, name):\n    tx.run("MATCH (p {name: \'%s\'}) RETURN p" % name)',
+    'def f(tx, name):\n    tx.run("MATCH (p) WHERE p.name = \'" + name + "\' RETURN p")',
+    'def f(tx, name):\n    tx.run("MATCH (p) WHERE p.name = \'{}\' RETURN p".format(name))',
+    'def f(session, name):\n    q = "MATCH (p) WHERE p.name = \'" + name + "\'"\n    session.run(q)',
+    'import os\nQ = "MATCH (n:" + os.environ["L"] + ") RETURN n"\ndef f(tx):\n    tx.run(Q)',
+])
+def test_the_scanner_catches_built_cypher(code):
+    assert cypher_violations(code, "example.py")
+
+
+@pytest.mark.parametrize("code", [
+    'def f(tx, name):\n    tx.run("MATCH (p {name: $name}) RETURN p", name=name)',
+    'def f(tx, rows):\n    tx.run(statement("load_persons"), rows=rows)',
+    'K = "n.x"\nQ = f"MATCH (n) RETURN {K}"\ndef f(tx):\n    tx.run(Q)',
+    'import subprocess\nsubprocess.run(["ls", x])',
+])
+def test_the_scanner_allows_parameterised_cypher(code):
+    assert cypher_violations(code, "example.py") == []
+
+
+_PLACEHOLDER = re.compile(r"%s|%\(\w+\)|\{\d*\}|\{\s*[A-Za-z_]\w*\s*\}")
+
+
+def _cypher_body(text: str) -> str:
+    return "\n".join(ln.split("//", 1)[0] if not ln.lstrip().startswith("//") else "" for ln in text.splitlines())
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "cypher").glob("*.cypher")) + sorted((ROOT / "queries").glob("*.cypher")),
+                         ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_statement_files_take_values_as_parameters(path):
+    body = _cypher_body(path.read_text(encoding="utf-8"))
+    assert not _PLACEHOLDER.search(body), f"{path}: a string-formatting placeholder: {_PLACEHOLDER.search(body).group(0)}"
+
+
+@pytest.mark.parametrize("report", list_reports(), ids=lambda r: r.name)
+def test_report_parameters_are_declared_and_used_as_parameters(report):
+    body = _cypher_body(report.cypher)
+    used = set(re.findall(r"\$([A-Za-z_]\w*)", body))
+    declared = {p.name for p in report.params}
+    assert used == declared, (report.name, used, declared)
+
+
+# ------------------------------------------------------------------ injection attempts are inert
+INJECTIONS = [
+    "x' }) DETACH DELETE n //",
+    "x\" }) DETACH DELETE n //",
+    "') MATCH (n) DETACH DELETE n //",
+    "$",
+    "$person",
+    "`",
+    "`Person` {name: 'x'}) DETACH DELETE n //",
+    "x\nMATCH (n) DETACH DELETE n",
+    "\\u0027 OR 1=1 //",
+    "{}",
+]
+
+
+def _graph_fingerprint(driver):
+    with driver.session() as s:
+        props = s.run("MATCH (n) RETURN count(n) AS n, sum(size(keys(n))) AS k").single()
+    return graph_counts(driver), props["n"], props["k"]
+
+
+@pytest.mark.neo4j
+@pytest.mark.parametrize("report", [r for r in list_reports() if any(p.type in ("string", "list") for p in r.params)],
+                         ids=lambda r: r.name)
+def test_injection_attempts_are_inert(samples_graph, report):
+    before = _graph_fingerprint(samples_graph)
+    for p in report.params:
+        if p.type not in ("string", "list"):
+            continue
+        for payload in INJECTIONS:
+            values = report.example_params()
+            values[p.name] = [payload] if p.type == "list" else payload
+            columns, rows = run_report(samples_graph, report, values)
+            assert rows == [], (report.name, p.name, payload, rows[:2])
+    assert _graph_fingerprint(samples_graph) == before
+
+
+@pytest.mark.parametrize("report", [r for r in list_reports() if any(p.type in ("int", "float", "date", "bool") for p in r.params)],
+                         ids=lambda r: r.name)
+def test_typed_parameters_refuse_injection_attempts(report):
+    for p in report.params:
+        if p.type in ("int", "float", "date", "bool"):
+            given = {k: str(v) for k, v in report.example_params().items()}
+            given[p.name] = "1' }) DETACH DELETE n //"
+            with pytest.raises(ReportError, match=f"parameter {p.name!r} must be {p.type}"):
+                report.convert(given)
+
+
+@pytest.mark.neo4j
+def test_injection_through_the_cli_is_inert(samples_graph, neo4j_env):
+    before = _graph_fingerprint(samples_graph)
+    result = CliRunner().invoke(main, ["report", "run", "seats-of-person", "-p", "person", "x' }) DETACH DELETE n //",
+                                       "--format", "json"], env=neo4j_env)
+    assert result.exit_code == 0, result.output
+    assert result.output.strip() == "[]"
+    assert _graph_fingerprint(samples_graph) == before
+
+
+# ------------------------------------------------------------------ READ access mode
+WRITES = [
+    "CREATE (n:Intruder) RETURN n",
+    "MATCH (n) DETACH DELETE n",
+    "MATCH (p:Person) SET p.name = 'x' RETURN count(p)",
+    "MERGE (n:Intruder {x: 1}) RETURN n",
+    "MATCH (p:Person) REMOVE p.name RETURN count(p)",
+]
+
+
+@pytest.mark.neo4j
+@pytest.mark.parametrize("cypher", WRITES)
+def test_query_runs_in_read_mode(samples_graph, neo4j_env, cypher):
+    before = _graph_fingerprint(samples_graph)
+    result = CliRunner().invoke(main, ["query", cypher], env=neo4j_env)
+    assert result.exit_code == 1
+    assert result.output.startswith("Error: Neo4j refused the statement: ")
+    assert "read access mode" in result.output.lower() or "read only" in result.output.lower(), result.output
+    assert len(result.output.strip().splitlines()) == 1
+    assert _graph_fingerprint(samples_graph) == before
+
+
+@pytest.mark.neo4j
+def test_a_writing_report_is_refused(samples_graph, neo4j_env, tmp_path):
+    (tmp_path / "sneaky.cypher").write_text(
+        "// name: sneaky\n// question: Looks harmless?\n// param: person string \"x\" a name\n"
+        "MATCH (p:Person {name: $person}) DETACH DELETE p RETURN count(*) AS n\n", encoding="utf-8")
+    before = _graph_fingerprint(samples_graph)
+    result = CliRunner().invoke(main, ["report", "--reports-dir", str(tmp_path), "run", "sneaky", "-p", "person",
+                                       "Jacob Netteberg"], env=neo4j_env)
+    assert result.exit_code == 1
+    assert result.output.startswith("Error: report 'sneaky' failed: ")
+    assert "read access mode" in result.output.lower() or "read only" in result.output.lower(), result.output
+    assert _graph_fingerprint(samples_graph) == before
+
+
+# ------------------------------------------------------------------ report names stay inside the folders
+@pytest.mark.parametrize("name", ["../../etc/passwd", "/etc/passwd", "..", "who-represents/../../x", "WHO-REPRESENTS",
+                                  "who represents", "who-represents.cypher", "~root", ""])
+def test_report_names_cannot_escape(name):
+    with pytest.raises(ReportError, match="unknown report"):
+        get_report(name)
+
+
+@pytest.mark.parametrize("command", ["run", "show"])
+def test_report_path_traversal_through_the_cli(command):
+    result = CliRunner().invoke(main, ["report", command, "../../etc/passwd"])
+    assert result.exit_code == 2
+    assert "unknown report '../../etc/passwd'" in result.output
+    assert "root:" not in result.output
+
+
+# ------------------------------------------------------------------ docker-compose and the env file
+def test_docker_compose_binds_loopback_and_takes_the_password_from_an_uncommitted_env_file():
+    text = (ROOT / "docker-compose.yml").read_text(encoding="utf-8")
+    lines = [ln.split("#", 1)[0].rstrip() for ln in text.splitlines()]
+    ports, in_ports = [], False
+    for ln in lines:
+        if re.match(r"^\s+ports:\s*$", ln):
+            in_ports = True
+            continue
+        if in_ports:
+            m = re.match(r'^\s+-\s+"?([^"]+)"?\s*$', ln)
+            if m:
+                ports.append(m.group(1))
+                continue
+            in_ports = False
+    assert ports, "no ports in docker-compose.yml"
+    assert all(p.startswith("127.0.0.1:") for p in ports), ports
+    assert any(re.match(r"^\s+env_file:\s*\.env\s*$", ln) for ln in lines)
+    assert not re.search(r"NEO4J_AUTH\s*[:=]", "\n".join(lines)), "the password must come from .env, not the compose file"
+    assert re.search(r"(?m)^\.env$", (ROOT / ".gitignore").read_text())
+    tracked = subprocess.run(["git", "ls-files", ".env"], cwd=ROOT, capture_output=True, text=True).stdout
+    assert tracked.strip() == ""
+    example = (ROOT / ".env.example").read_text(encoding="utf-8")
+    assert re.search(r"(?m)^NEO4J_AUTH=neo4j/change-me", example)  # a placeholder, not a real password
+
+
+# ------------------------------------------------------------------ no credential in any output
+@pytest.mark.neo4j
+def test_no_command_prints_the_password(samples_graph, neo4j_env, neo4j_settings, tmp_path):
+    pw = neo4j_settings.password
+    assert len(pw) >= 8
+    env = {**neo4j_env, "GRAPHBUILD_HOME": str(tmp_path / "home")}
+    runner = CliRunner()
+    commands = [
+        ["--help"], ["ingest", "--help"], ["query", "--help"], ["report", "--help"], ["neo4j", "--help"],
+        ["ingest", str(SAMPLES)], ["summary"], ["init-db"], ["report", "list"],
+        ["report", "run", "who-represents", "--example"], ["report", "show", "who-represents"],
+        ["query", "MATCH (n) RETURN count(n) AS n"], ["query", "CREATE (n:X)"],
+        ["--uri", "bolt://127.0.0.1:1", "summary"],  # unreachable (password still from the env)
+        ["--password", "wrong-" + pw, "summary"],  # refused credentials
+        ["neo4j", "status"],
+    ]
+    for args in commands:
+        result = runner.invoke(main, args, env=env)
+        assert pw not in result.output, args
+        assert "Traceback" not in result.output, args
+    local_pw = (tmp_path / "home" / "neo4j" / "password").read_text().strip()
+    status = runner.invoke(main, ["neo4j", "status"], env=env)
+    assert local_pw not in status.output
+    # The one command whose job is to print it:
+    shown = runner.invoke(main, ["neo4j", "env"], env=env)
+    assert shown.exit_code == 0 and local_pw in shown.output
