@@ -7,6 +7,7 @@ Any URI the official driver accepts works unchanged, including neo4j+s:// (Aura)
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from typing import Optional
 
@@ -64,21 +65,17 @@ def resolve_settings(
 
 def open_driver(settings: ConnectionSettings, verify: bool = True) -> neo4j.Driver:
     """A driver that has proven it can talk to the server, or a one-line DatabaseError."""
-    driver = neo4j.GraphDatabase.driver(
-        settings.uri,
-        auth=(settings.user, settings.password),
-        connection_timeout=CONNECT_TIMEOUT_S,
-        max_transaction_retry_time=MAX_TRANSACTION_RETRY_S,
-        # Server notifications (e.g. "unknown property" on an empty graph) are noise for our users.
-        notifications_min_severity="OFF",
-    )
+    try:
+        driver = _driver(settings)
+    except (ValueError, neo4j.exceptions.ConfigurationError) as exc:
+        raise DatabaseError(f"cannot use Neo4j URI {settings.uri!r}: {_short(exc)}") from None
     if verify:
         try:
             driver.verify_connectivity()
         except AuthError as exc:
             driver.close()
             raise DatabaseError(f"Neo4j at {settings.uri} refused the credentials for user {settings.user!r}: {exc.message}") from None
-        except (ServiceUnavailable, OSError) as exc:
+        except (ServiceUnavailable, OSError, ValueError) as exc:  # ValueError: "Cannot resolve address"
             driver.close()
             hint = " (start the local one with `graphbuild neo4j start`)" if settings.source == "local server" else ""
             raise DatabaseError(f"Neo4j at {settings.uri} is not reachable{hint}: {_short(exc)}") from None
@@ -88,11 +85,28 @@ def open_driver(settings: ConnectionSettings, verify: bool = True) -> neo4j.Driv
     return driver
 
 
+def _driver(settings: ConnectionSettings) -> neo4j.Driver:
+    return neo4j.GraphDatabase.driver(
+        settings.uri,
+        auth=(settings.user, settings.password),
+        connection_timeout=CONNECT_TIMEOUT_S,
+        max_transaction_retry_time=MAX_TRANSACTION_RETRY_S,
+        # Server notifications (e.g. "unknown property" on an empty graph) are noise for our users.
+        notifications_min_severity="OFF",
+    )
+
+
 def connect(uri=None, user=None, password=None, database=None) -> tuple[neo4j.Driver, ConnectionSettings]:
     settings = resolve_settings(uri, user, password, database)
     return open_driver(settings), settings
 
 
 def _short(exc: BaseException) -> str:
-    text = str(exc).strip().splitlines()
-    return text[0] if text else type(exc).__name__
+    """One line with the cause: the driver's message spans lines, the cause (e.g. "Connection refused") last."""
+    lines = [ln.strip() for ln in str(exc).strip().splitlines() if ln.strip()]
+    if not lines:
+        return type(exc).__name__
+    reason = re.search(r"reason (.+?)\)*$", lines[-1])
+    if len(lines) > 1 and reason:
+        return f"{lines[0].rstrip(':')}: {reason.group(1)}"
+    return " ".join(lines)[:300]

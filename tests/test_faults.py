@@ -11,6 +11,7 @@ temporary home (the session's test server is never stopped).
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -128,7 +129,19 @@ def test_no_server_is_one_line_within_10_s(tmp_path):
     assert proc.returncode == 1
     err = proc.stderr.strip().splitlines()
     assert len(err) == 1 and uri in err[0] and "not reachable" in err[0], proc.stderr
+    assert err[0].endswith("Connection refused"), err[0]  # the cause, not just "couldn't connect"
     assert "Traceback" not in proc.stderr + proc.stdout
+
+
+@pytest.mark.parametrize("uri, cause", [
+    ("bolt://nonexistent.invalid:7687", "is not reachable: Cannot resolve address nonexistent.invalid:7687"),
+    ("http://127.0.0.1:7474", "cannot use Neo4j URI 'http://127.0.0.1:7474': URI scheme 'http' is not supported"),
+])
+def test_bad_uri_is_one_line(uri, cause):
+    result = CliRunner().invoke(main, ["--uri", uri, "--password", "x", "summary"])
+    assert result.exit_code == 1
+    assert result.output.startswith("Error: ") and cause in result.output
+    assert len(result.output.strip().splitlines()) == 1 and "Traceback" not in result.output
 
 
 def test_wrong_password_is_one_line_within_10_s(private_server):
@@ -284,3 +297,26 @@ def test_a_permanently_failing_statement_fails_at_once_with_the_servers_reason(p
         assert "\n" not in outcome.reason
     finally:
         drv.close()
+
+
+# ------------------------------------------------------------------ under load
+def test_load_test_script_short_form(samples_graph, neo4j_env):
+    """scripts/load_test.py: 4 clients x every saved report for 5 s while an ingest runs; no errors."""
+    from graphbuild.reports import list_reports
+
+    env = {**os.environ, **neo4j_env}
+    proc = subprocess.run([sys.executable, str(ROOT / "scripts" / "load_test.py"), "--seconds", "5", "--clients", "4"],
+                          env=env, capture_output=True, text=True, timeout=240)
+    try:
+        assert proc.returncode == 0, proc.stdout + proc.stderr
+        out = proc.stdout
+        assert "errors: 0" in out
+        assert neo4j_env["NEO4J_PASSWORD"] not in out + proc.stderr
+        for r in list_reports():
+            m = re.search(rf"^\s+{re.escape(r.name)}\s+(\d+) answered", out, re.M)
+            assert m and int(m.group(1)) > 0, (r.name, out)
+        m = re.search(r"ingest: (\d+) rounds, (\d+) documents loaded, 0 failed", out)
+        assert m and int(m.group(2)) > 0, out
+        assert re.search(r"latency: p50 [\d.]+ ms, p95 [\d.]+ ms", out)
+    finally:
+        wipe(samples_graph)  # the next samples_graph user re-ingests a pristine graph
