@@ -77,13 +77,16 @@ class Person:
         return self.canonical
 
 
-def make_pool(size: int, rng: random.Random) -> list[Person]:
+def make_pool(size: int, rng: random.Random, need_munis: frozenset = frozenset()) -> list[Person]:
+    """`size` people from the capital region's municipalities, plus four from each of `need_munis`
+    (the municipalities the samples' prose ties a person to, e.g. a KKR Sjælland chair)."""
     from graphbuild.gazetteer import load_gazetteer
 
     g = load_gazetteer()
     munis = sorted((m for m in g.municipalities.values() if m.regionskode == "1084"), key=lambda m: m.kommunekode)
+    extra = [g.municipalities[k] for k in sorted(need_munis) for _ in range(4)]
     pool, seen_full, seen_short = [], set(), set()
-    while len(pool) < size:
+    while len(pool) < size + len(extra):
         first, last = rng.choice(FIRST), rng.choice(LAST)
         middle = rng.choice(MIDDLE) if rng.random() < 0.45 else None
         # A name (with or without its middle name) belongs to one person only: homonyms are a
@@ -93,7 +96,7 @@ def make_pool(size: int, rng: random.Random) -> list[Person]:
             continue
         seen_short.add(short)
         seen_full.add((first, middle, last))
-        m = rng.choice(munis)
+        m = extra[len(pool) - size] if len(pool) >= size else rng.choice(munis)
         pool.append(Person(f"P{len(pool):05d}", first, middle, last, rng.choice(LETTERS), m.kommunekode, m.name))
     return pool
 
@@ -105,16 +108,21 @@ class Template:
     layout: str  # clean | pdftotext | markdown
     lines: list[str]
     names: list[str]  # person names the extractor finds in the sample (longest first)
+    contexts: dict  # name -> kommunekode the sample's text ties the person to (None: none)
     participants: tuple[int, int] | None  # [start, end) of the participant lines (0-based), if any
 
 
-def _sample_names(path: Path) -> list[str]:
+def _sample_names(path: Path) -> tuple[list[str], dict]:
     from graphbuild.pipeline import extract_one
 
     f = extract_one(str(path)).facts
-    names = {a.person.name for a in f.attendance} | {m.person.name for m in f.memberships}
-    names |= {m.replaces.name for m in f.memberships if m.replaces is not None}
-    return sorted((n for n in names if len(n.split()) >= 2), key=lambda n: (-len(n), n))
+    mentions = [a.person for a in f.attendance] + [m.person for m in f.memberships]
+    mentions += [m.replaces for m in f.memberships if m.replaces is not None]
+    contexts: dict = {}
+    for m in mentions:
+        if len(m.name.split()) >= 2 and (m.name not in contexts or m.municipality):
+            contexts[m.name] = m.municipality or contexts.get(m.name)
+    return sorted(contexts, key=lambda n: (-len(n), n)), contexts
 
 
 _PART_LINE = re.compile(r"^\S.*\((?:[A-ZÆØÅ])\)")
@@ -144,11 +152,12 @@ def load_templates() -> list[Template]:
 
         layout = read_document(str(p)).layout
         lines = p.read_text(encoding="utf-8").split("\n")
-        names = _sample_names(p)
-        out.append(Template(p.stem, layout, lines, names, _participant_span(lines)))
+        names, contexts = _sample_names(p)
+        out.append(Template(p.stem, layout, lines, names, contexts, _participant_span(lines)))
     minutes = next(t for t in out if t.participants)
-    out.append(Template(minutes.name + "-pdftotext", "pdftotext", minutes.lines, minutes.names, minutes.participants))
-    out.append(Template(minutes.name + "-markdown", "markdown", minutes.lines, minutes.names, minutes.participants))
+    for layout in ("pdftotext", "markdown"):
+        out.append(Template(f"{minutes.name}-{layout}", layout, minutes.lines, minutes.names, minutes.contexts,
+                            minutes.participants))
     return out
 
 
@@ -233,6 +242,23 @@ def _hyphenate(text: str, surface: str, rng: random.Random) -> list[str] | None:
     return [text[:cut] + "-", text[cut:]]
 
 
+_AFTER_NAME = re.compile(r"^(\s*,?\s*\()([A-ZÆØÅ])(\)\s*,?\s*)((?:[A-ZÆØÅ][\w-]*\s+)?(?:Regions)?[Kk]ommune)?")
+
+
+def _consistent(line: str, surface: str, p: Person) -> str:
+    """The party letter and municipality written after a replaced name become the pool person's own,
+    so a person's context agrees across documents (as it does in real ones)."""
+    at = line.find(surface)
+    while at >= 0:
+        end = at + len(surface)
+        m = _AFTER_NAME.match(line[end:])
+        if m:
+            repl = m.group(1) + p.party + m.group(3) + (p.muni_name if m.group(4) else "")
+            line = line[:end] + repl + line[end + m.end():]
+        at = line.find(surface, end)
+    return line
+
+
 def render(t: Template, pool: list[Person], rng: random.Random, when: date) -> tuple[str, list[dict]]:
     """One document's text and its truth rows (line = 1-based line in the written text)."""
     lines = list(t.lines)
@@ -244,8 +270,15 @@ def render(t: Template, pool: list[Person], rng: random.Random, when: date) -> t
             lines[i] = re.sub(r"\d{4}", str(when.year), l, count=1)
     # 2. Who is in this document: the sample's names mapped to pool people, plus a participant list.
     chosen = rng.sample(pool, min(len(pool), len(t.names) + 60))
-    mapping = {n: chosen[k] for k, n in enumerate(t.names)}
-    rest = chosen[len(t.names):]
+    mapping, taken = {}, set()
+    for n in t.names:
+        k = t.contexts.get(n)
+        # A name the sample ties to a municipality (in words we do not rewrite) gets a person from there.
+        local = [p for p in pool if p.kommunekode == k and p.pid not in taken] if k else []
+        p = rng.choice(local) if local else next(p for p in chosen if p.pid not in taken)
+        mapping[n] = p
+        taken.add(p.pid)
+    rest = [p for p in chosen if p.pid not in taken]
     # 3. Lines: (text, [(person, surface)]) so the truth follows the lines wherever they move.
     rows: list[tuple[str, list[tuple[Person, str]]]] = []
     span = t.participants
@@ -264,7 +297,7 @@ def render(t: Template, pool: list[Person], rng: random.Random, when: date) -> t
             if n in l:
                 p = mapping[n]
                 s = p.surface(rng)
-                l = l.replace(n, s)
+                l = _consistent(l.replace(n, s), s, p)
                 found.append((p, s))
         rows.append((l, found))
     # 4. Items permuted (on the text; the person annotations travel with their lines).
@@ -294,7 +327,8 @@ def generate(n: int, out: Path, seed: int = 7, pool_size: int | None = None) -> 
     rng = random.Random(seed)
     out.mkdir(parents=True, exist_ok=True)
     templates = load_templates()
-    pool = make_pool(pool_size or max(120, n // 3), rng)
+    need = frozenset(k for t in templates for k in t.contexts.values() if k)
+    pool = make_pool(pool_size or max(120, n // 3), rng, need)
     start = date(2014, 1, 1)
     used: dict[str, set] = {}
     mentions = []
