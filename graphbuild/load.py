@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Callable, Iterable, Optional
 
@@ -19,6 +18,7 @@ import neo4j
 
 from .errors import DatabaseError, GraphbuildError
 from .model import DocumentFacts
+from .resources import project_folder
 from .resolve import KnownPerson, PersonContext, ResolvedDocument, org_key
 
 BATCH_SIZE = 2000
@@ -26,12 +26,7 @@ BATCH_SIZE = 2000
 
 # ------------------------------------------------------------------ statements
 def cypher_dir() -> Path:
-    """cypher/ next to the package (source checkout) or shipped inside it (wheel)."""
-    here = Path(__file__).resolve().parent
-    for candidate in (here.parent / "cypher", here / "cypher"):
-        if candidate.is_dir():
-            return candidate
-    raise GraphbuildError("cannot find the cypher/ statements folder next to the graphbuild package")
+    return project_folder("cypher")
 
 
 @lru_cache(maxsize=None)

@@ -23,6 +23,7 @@ from typing import Any, Optional, Sequence
 import neo4j
 
 from .errors import GraphbuildError
+from .resources import project_folder
 
 PARAM_TYPES = ("string", "int", "float", "bool", "date", "list")
 NAME_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
@@ -133,11 +134,7 @@ def parse_report(path: Path) -> Report:
 
 
 def bundled_dir() -> Path:
-    here = Path(__file__).resolve().parent
-    for candidate in (here.parent / "queries", here / "queries"):
-        if candidate.is_dir():
-            return candidate
-    raise GraphbuildError("cannot find the bundled queries/ folder")
+    return project_folder("queries")
 
 
 def report_dirs(extra: Optional[Sequence[str]] = None) -> list[Path]:
