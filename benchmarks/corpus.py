@@ -341,7 +341,10 @@ def generate(n: int, out: Path, seed: int = 7, pool_size: int | None = None) -> 
                 days.add(d)
                 break
         text, truth = render(t, pool, rng, d)
-        name = f"{i:05d}-{t.name}-{d.isoformat()}.txt"
+        # Named like a real download (council, kind, date), not after the sample it was made from:
+        # a report looking documents up by a part of the path must not match hundreds of them.
+        council, kind = t.name.split("-")[:2], t.name.split("-")[2]
+        name = f"{'-'.join(council)}-{kind}-{d.isoformat()}-{i:05d}.txt"
         (out / name).write_text(text, encoding="utf-8")
         for row in truth:
             mentions.append(dict(file=name, **row))

@@ -20,4 +20,6 @@ CREATE INDEX membership_status IF NOT EXISTS FOR (n:Membership) ON (n.status);
 CREATE INDEX attended_doc IF NOT EXISTS FOR ()-[r:ATTENDED]-() ON (r.doc_id);
 CREATE INDEX member_of_doc IF NOT EXISTS FOR ()-[r:MEMBER_OF]-() ON (r.doc_id);
 CREATE INDEX concerns_doc IF NOT EXISTS FOR ()-[r:CONCERNS]-() ON (r.doc_id);
-CREATE INDEX about_seat_doc IF NOT EXISTS FOR ()-[r:ABOUT_SEAT]-() ON (r.doc_id)
+CREATE INDEX about_seat_doc IF NOT EXISTS FOR ()-[r:ABOUT_SEAT]-() ON (r.doc_id);
+// Reports find documents by a part of their path (document-audit: d.path CONTAINS $document).
+CREATE TEXT INDEX document_path_text IF NOT EXISTS FOR (n:Document) ON (n.path)
