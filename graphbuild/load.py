@@ -117,12 +117,12 @@ def document_rows(resolved: ResolvedDocument, curated_org_ids: frozenset = froze
     out = DocumentRows(f.doc_id)
     out.add("load_document", [dict(doc_id=f.doc_id, path=f.path, kind=f.kind, title=f.title,
                                    layout=layout, encoding=encoding, line_count=line_count)])
+    # Curated organizations are written by the reference data, once, in one form; a document only adds
+    # the ones it alone names (removed again when no document names them any more).
     out.add("load_organizations", [
-        dict(org_id=o.org_id, name=o.name, kind=o.kind, short_name=o.short_name, aliases=list(o.aliases),
-             classification=o.classification, letter=o.letter, kommunekode=o.kommunekode,
-             # Organizations only a document named are removed again when no document names them.
-             source="gazetteer" if o.org_id in curated_org_ids else "extracted")
-        for o in sorted(resolved.orgs, key=lambda o: o.org_id)
+        dict(org_id=o.org_id, name=o.name, kind=o.kind, short_name=o.short_name, aliases=sorted(set(o.aliases)),
+             classification=o.classification, letter=o.letter, kommunekode=o.kommunekode, source="extracted")
+        for o in sorted(resolved.orgs, key=lambda o: o.org_id) if o.org_id not in curated_org_ids
     ])
     out.add("load_persons", [dict(person_id=p.person_id, name=p.name, aliases=sorted(p.aliases),
                                   merged_ids=sorted(p.merged_ids))

@@ -9,12 +9,12 @@ def reference_rows(gazetteer) -> tuple[list[dict], list[dict], list[dict]]:
     regions = [dict(regionskode=r.regionskode, name=r.name, short_name=r.short_name)
                for r in sorted(gazetteer.regions.values(), key=lambda r: r.regionskode)]
     municipalities = [dict(kommunekode=m.kommunekode, name=m.name, short_name=m.short_name,
-                           aliases=list(m.aliases), regionskode=m.regionskode)
+                           aliases=sorted(set(m.aliases)), regionskode=m.regionskode)
                       for m in sorted(gazetteer.municipalities.values(), key=lambda m: m.kommunekode)]
-    orgs = [dict(org_id=b.org_id, name=b.name, kind=b.kind, short_name=b.short_name, aliases=list(b.aliases),
+    orgs = [dict(org_id=b.org_id, name=b.name, kind=b.kind, short_name=b.short_name, aliases=sorted(set(b.aliases)),
                  classification=b.classification or None, letter=None, kommunekode=None, source="gazetteer")
             for b in sorted(gazetteer.orgs.values(), key=lambda b: b.org_id)]
-    orgs += [dict(org_id=p.org_id, name=p.name, kind="party", short_name=p.short_name, aliases=list(p.aliases),
+    orgs += [dict(org_id=p.org_id, name=p.name, kind="party", short_name=p.short_name, aliases=sorted(set(p.aliases)),
                   classification=p.classification, letter=p.letter, kommunekode=None, source="gazetteer")
              for p in sorted(gazetteer.parties.values(), key=lambda p: p.org_id)]
     return regions, municipalities, orgs
