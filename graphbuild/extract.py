@@ -190,9 +190,10 @@ def build_nlp(gazetteer: Any) -> Language:
         return hit[1]
     gz = Gaz(gazetteer)
     nlp = spacy.blank("da")
-    ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "LOWER", "validate": False,
-                                                 "overwrite_ents": True})
-    pats = gz.patterns()
+    pats, exact = C.phrase_patterns(gz.patterns())
+    C.case_sensitive_norms(nlp, exact)
+    ruler = nlp.add_pipe("graphbuild_entity_ruler", name="entity_ruler",
+                         config={"phrase_matcher_attr": "NORM", "validate": False, "overwrite_ents": True})
     if pats:
         ruler.add_patterns(pats)
     nlp.add_pipe("graphbuild_participants")

@@ -35,6 +35,10 @@ _BINARY_CONTROL_RATIO = 0.05  # more than this share of control characters -> bi
 _ALLOWED_CONTROLS = {"\t", "\n", "\r", "\f", "\v"}
 
 
+# Category Cc is exactly U+0000-U+001F and U+007F-U+009F; minus the allowed \t \n \v \f \r.
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+
+
 def _is_control(ch: str) -> bool:
     return unicodedata.category(ch) == "Cc" and ch not in _ALLOWED_CONTROLS
 
@@ -45,7 +49,7 @@ def _looks_binary(text: str) -> bool:
     if "\x00" in text:
         return True
     sample = text[:200_000]
-    n = sum(1 for ch in sample if _is_control(ch))
+    n = len(_CONTROL.findall(sample))
     return n > max(2, _BINARY_CONTROL_RATIO * len(sample))
 
 
@@ -170,15 +174,19 @@ def _strip_markdown(s: str, markdown: bool) -> str:
             return ""
         s = _MD_BLOCKQUOTE.sub("", s)
         s = _MD_AUTOLINK.sub(r"\1", s)
-    else:
+    elif "<" in s:
         s = _HTML_TAG_HINT.sub(" ", s)
-    s = _MD_HEADING_PREFIX.sub("", s)
+    # each substitution only when its marker character occurs (most lines have none)
+    if "#" in s:
+        s = _MD_HEADING_PREFIX.sub("", s)
     s = s.replace("\\*", _STAR_PLACEHOLDER)
-    s = _MD_IMAGE.sub(r"\1", s)
-    s = _MD_LINK.sub(r"\1", s)
-    s = _MD_BOLD.sub("", s)
-    s = _MD_STAR_OPEN.sub("", s)
-    s = _MD_STAR_CLOSE.sub("", s)
+    if "](" in s:
+        s = _MD_IMAGE.sub(r"\1", s)
+        s = _MD_LINK.sub(r"\1", s)
+    if "*" in s or "__" in s:
+        s = _MD_BOLD.sub("", s)
+        s = _MD_STAR_OPEN.sub("", s)
+        s = _MD_STAR_CLOSE.sub("", s)
     if markdown:
         s = _MD_UNDERSCORE_EMPH.sub(r"\1", s)
         s = _MD_CODE.sub(r"\1", s)
@@ -188,14 +196,15 @@ def _strip_markdown(s: str, markdown: bool) -> str:
             cells = [c.strip() for c in stripped.strip("|").split("|")]
             s = " | ".join(c for c in cells if c)
         s = html.unescape(s)
-    else:
+    elif "&" in s:
         s = re.sub(r"&(amp|lt|gt|quot|nbsp|#\d+|#x[0-9a-fA-F]+);", lambda m: html.unescape(m.group(0)), s)
     return s.replace(_STAR_PLACEHOLDER, "*")
 
 
 def _clean_line(raw: str, layout: str) -> str:
     s = raw.translate(_INVISIBLE)
-    s = "".join(ch if not _is_control(ch) or ch == "\t" else " " for ch in s)
+    if _CONTROL.search(s):
+        s = _CONTROL.sub(" ", s)
     s = s.replace("\u00a0", " ").replace("\f", " ").replace("\v", " ")
     s = _strip_markdown(s, layout == "markdown")
     # TOC page numbers: dot leaders anywhere, or "3.1.\tTitle\t7"
