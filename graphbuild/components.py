@@ -292,7 +292,8 @@ class PersonRoles:
         self.role_only = re.compile(rf"^{prefix}(?P<role>{alt})(?:(?:\s+(?:for|i|hos|ved)\s+|,\s*|\s+)(?P<org>.+?))?\s*$")
         self.keyword = re.compile(alt)
         # cheap gate: the entity ruler's ROLE spans, else a substring test on the role stems
-        self.words = sorted({w.lower().split()[-1][:6] for w in (role_words or DEFAULT_ROLE_WORDS)})
+        self.words = role_stems(role_words or DEFAULT_ROLE_WORDS)
+        self.stems = re.compile("|".join(re.escape(w) for w in self.words), re.IGNORECASE)
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
@@ -300,10 +301,8 @@ class PersonRoles:
         if NAME_RE.match(stripped) and plausible_name(stripped) and not _ents_overlapping(doc, 0, len(text)):
             doc._.gb_name_only = stripped
             return doc
-        if not any(e.label_ == "ROLE" for e in doc_ents(doc)):
-            low = text.lower()
-            if not any(w in low for w in self.words):
-                return doc
+        if not self.stems.search(text) and not any(e.label_ == "ROLE" for e in doc_ents(doc)):
+            return doc
         found = []
         m = self.role_only.match(stripped)
         if m and len(stripped) <= 80 and not has_name(stripped[m.end("role"):]):
@@ -355,6 +354,11 @@ class PersonRoles:
         if found:
             doc._.gb_person_roles = found
         return doc
+
+
+def role_stems(role_words: list[str]) -> list[str]:
+    """First six letters of each role phrase's last word: 'direkt', 'formand', 'medlem' (a substring gate)."""
+    return sorted({w.lower().split()[-1][:6] for w in role_words if w and w.split()})
 
 
 def _canon(role: str) -> str:
@@ -503,3 +507,57 @@ class DecisionOutcome:
 @Language.factory("graphbuild_decision_outcome")
 def make_decision_outcome(nlp: Language, name: str):
     return DecisionOutcome(nlp, name)
+
+
+# ----------------------------------------------------------------- line gate
+_GATE_WORD = re.compile(r"\w+")
+
+
+class LineGate:
+    """Can this line carry anything the components or the entity ruler would find?
+
+    A line goes into the pipeline only if (a) two of its consecutive words are the first two words of a
+    gazetteer phrase, or one word is a one-word gazetteer phrase (lower-cased, as the ruler matches),
+    (b) one of its words starts a role phrase (PersonRoles needs a whole role word), or it holds an
+    appointment keyword, "oplyste" or a decision verb (the components' own gates), or (c) it is a bare
+    person name (a signature).  Every test is looser than the component it stands for, so a line turned
+    away would have produced nothing.  Most prose lines are turned away; word-set tests, not one big
+    regex (an alternation of a hundred role words costs more than tokenising the line).
+    """
+
+    def __init__(self, patterns: list[dict], role_words: list[str]):
+        self.singles: set[str] = set()
+        self.pairs: set[tuple[str, str]] = set()
+        self.open = False  # a token pattern we cannot reduce to words: let every line through
+        for p in patterns:
+            pat = p.get("pattern")
+            if isinstance(pat, list):
+                vals = [next(iter(t.values())) if isinstance(t, dict) and len(t) == 1 and
+                        set(t) <= {"ORTH", "LOWER", "TEXT", "NORM"} else None for t in pat]
+                if not vals or any(not isinstance(v, str) for v in vals):
+                    self.open = True
+                    continue
+                pat = " ".join(vals)
+            words = _GATE_WORD.findall(str(pat).lower())
+            if len(words) == 1:
+                self.singles.add(words[0])
+            elif words:
+                self.pairs.add((words[0], words[1]))
+            else:
+                self.open = True
+        self.heads = {a for a, _ in self.pairs}
+        # a role is matched as whole words (PersonRoles: role_first, name_first, role_only), maybe after "KKR-"
+        self.role_heads = {_GATE_WORD.findall(w.lower())[0] for w in (role_words or DEFAULT_ROLE_WORDS)
+                           if _GATE_WORD.search(w)}
+
+    def __call__(self, text: str) -> bool:
+        if self.open or "oplyste" in text or Appointments.KEYWORDS.search(text) or _OUTCOME.search(text):
+            return True
+        words = _GATE_WORD.findall(text.lower())
+        singles, heads, pairs, roles = self.singles, self.heads, self.pairs, self.role_heads
+        for i, w in enumerate(words):
+            if w in singles or w in roles:
+                return True
+            if w in heads and i + 1 < len(words) and (w, words[i + 1]) in pairs:
+                return True
+        return bool(NAME_RE.match(text.strip()))

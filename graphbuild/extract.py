@@ -181,6 +181,18 @@ def default_gazetteer():
 
 # ------------------------------------------------------------------ pipeline
 _NLP_CACHE: dict[int, tuple[Any, Language]] = {}
+_GATE_CACHE: dict[int, tuple[Any, "C.LineGate"]] = {}
+
+
+def line_gate(gazetteer: Any) -> "C.LineGate":
+    """The test that decides which lines enter the pipeline (components.LineGate); cached per gazetteer."""
+    hit = _GATE_CACHE.get(id(gazetteer))
+    if hit is not None and hit[0] is gazetteer:
+        return hit[1]
+    gz = Gaz(gazetteer)
+    gate = C.LineGate(C.phrase_patterns(gz.patterns())[0], gz.role_words())
+    _GATE_CACHE[id(gazetteer)] = (gazetteer, gate)
+    return gate
 
 
 def build_nlp(gazetteer: Any) -> Language:
@@ -274,13 +286,21 @@ def extract(doc: StructuredDocument, gazetteer: Any = None) -> DocumentFacts:
 
     want(doc.present)
     want(doc.absent)
+    n_block = len(lines)  # participant lines: always parsed
+    gate = line_gate(gazetteer)
     for it in doc.items:
         want(it.lines)
         for sec in it.sections:
             want(sec.lines)
     for att in doc.attachments:
         want(att.lines)
-    for ln, d in zip(lines, nlp.pipe([ln.text for ln in lines], batch_size=256)):
+    lines = lines[:n_block] + [ln for ln in lines[n_block:] if gate(ln.text)]
+    docs = []
+    for ln in lines:  # tokenise here so each Doc keeps its text (doc.text is rebuilt from tokens per call)
+        d = nlp.make_doc(ln.text)
+        d.user_data["gb_text"] = ln.text
+        docs.append(d)
+    for ln, d in zip(lines, nlp.pipe(docs, batch_size=1000)):
         st.parsed[(ln.line, ln.text)] = d
 
     _meeting(st)
@@ -437,12 +457,13 @@ def _people_in_lines(st: _State, lines: list[Line], it: Optional[Item], item_num
     last_signoff = -99
     pending: Optional[tuple[PersonMention, Line]] = None  # a name-only / role+name line awaiting its role line
     for i, ln in enumerate(body):
-        d = _d(st, ln)
-        if d is None:
-            continue
         text = ln.text.strip()
         if SIGNOFF.match(text):
             last_signoff = i
+            pending = None
+            continue
+        d = _d(st, ln)
+        if d is None:  # a line the gate turned away: it carries nothing, but it ends a signature
             pending = None
             continue
         if d._.gb_role_only and pending is not None:
@@ -707,9 +728,7 @@ def _concerns(st: _State, number: str, lines: list[Line]):
         mentions_by_line.setdefault(pm.evidence.line, []).append(pm)
     for ln in lines:
         d = _d(st, ln)
-        if d is None:
-            continue
-        for e in C.doc_ents(d):
+        for e in (C.doc_ents(d) if d is not None else ()):
             if e.label_ == "MUNICIPALITY" and e.ent_id_:
                 key = ("municipality", e.ent_id_)
             elif e.label_ in ("BODY", "COUNCIL", "REGION"):
