@@ -237,8 +237,13 @@ _NO_PARTY = re.compile(r"^(?P<name>[^,()]+?)\s*,\s*(?P<rest>[^()]+?)\s*(?:\((?P<
 _TRAILING_ROLE = re.compile(r"^(?P<place>.*?)\s*(?:\((?P<role>[^)]*)\))?\s*$")
 
 
+_PARTICIPANT_START = re.compile(rf"{NAME}\s*[,(]")  # both forms start with a whole name, then "," or "("
+
+
 def parse_participant(text: str) -> Optional[dict]:
     t = " ".join(text.split())
+    if not _PARTICIPANT_START.match(t):
+        return None
     m = _PARTICIPANT.match(t)
     if m:
         name = m.group("name").strip()
@@ -291,9 +296,10 @@ class PersonRoles:
                                      rf"deltager|fortæller|orienterer|præsenterer)\b|\s+og\s+(?:[{UP}]|{alt})|\s+og\s*$)")
         self.role_only = re.compile(rf"^{prefix}(?P<role>{alt})(?:(?:\s+(?:for|i|hos|ved)\s+|,\s*|\s+)(?P<org>.+?))?\s*$")
         self.keyword = re.compile(alt)
-        # cheap gate: the entity ruler's ROLE spans, else a substring test on the role stems
+        # role stems: kept for callers; the gate below is on whole words
         self.words = role_stems(role_words or DEFAULT_ROLE_WORDS)
-        self.stems = re.compile("|".join(re.escape(w) for w in self.words), re.IGNORECASE)
+        # every rule below needs a whole role word (maybe after "KKR-"): the first word of a role phrase
+        self.heads = role_heads(role_words or DEFAULT_ROLE_WORDS)
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
@@ -301,7 +307,7 @@ class PersonRoles:
         if NAME_RE.match(stripped) and plausible_name(stripped) and not _ents_overlapping(doc, 0, len(text)):
             doc._.gb_name_only = stripped
             return doc
-        if not self.stems.search(text) and not any(e.label_ == "ROLE" for e in doc_ents(doc)):
+        if self.heads.isdisjoint(_GATE_WORD.findall(text.lower())):
             return doc
         found = []
         m = self.role_only.match(stripped)
@@ -354,6 +360,14 @@ class PersonRoles:
         if found:
             doc._.gb_person_roles = found
         return doc
+
+
+_GATE_WORD = re.compile(r"\w+")
+
+
+def role_heads(role_words: list[str]) -> frozenset[str]:
+    """The first word of each role phrase, lower-cased: 'administrerende', 'adm', 'formand', 'medlem'."""
+    return frozenset(_GATE_WORD.findall(w.lower())[0] for w in role_words if _GATE_WORD.search(w))
 
 
 def role_stems(role_words: list[str]) -> list[str]:
@@ -486,7 +500,20 @@ OUTCOME_RULES = [
 _OUTCOME = re.compile("|".join(f"(?P<{k}>{rx})" for k, rx in OUTCOME_RULES), re.IGNORECASE)
 
 
+# every alternative of OUTCOME_RULES contains one of these (lower-case); substring tests cost far less than
+# the case-insensitive alternation, which most lines fail
+_OUTCOME_HINTS = ("udsat", "udsæt", "udskudt", "godkendt", "tiltråd", "vedt", "beslut", "efterretning",
+                  "orientering", "drøftede")
+
+
+def may_have_outcome(text: str) -> bool:
+    low = text.lower()
+    return any(h in low for h in _OUTCOME_HINTS)
+
+
 def decision_outcome(text: str) -> Optional[tuple[str, int]]:
+    if not may_have_outcome(text):
+        return None
     m = _OUTCOME.search(text)
     if not m:
         return None
@@ -510,7 +537,6 @@ def make_decision_outcome(nlp: Language, name: str):
 
 
 # ----------------------------------------------------------------- line gate
-_GATE_WORD = re.compile(r"\w+")
 
 
 class LineGate:
@@ -547,11 +573,10 @@ class LineGate:
                 self.open = True
         self.heads = {a for a, _ in self.pairs}
         # a role is matched as whole words (PersonRoles: role_first, name_first, role_only), maybe after "KKR-"
-        self.role_heads = {_GATE_WORD.findall(w.lower())[0] for w in (role_words or DEFAULT_ROLE_WORDS)
-                           if _GATE_WORD.search(w)}
+        self.role_heads = role_heads(role_words or DEFAULT_ROLE_WORDS)
 
     def __call__(self, text: str) -> bool:
-        if self.open or "oplyste" in text or Appointments.KEYWORDS.search(text) or _OUTCOME.search(text):
+        if self.open or "oplyste" in text or Appointments.KEYWORDS.search(text) or may_have_outcome(text):
             return True
         words = _GATE_WORD.findall(text.lower())
         singles, heads, pairs, roles = self.singles, self.heads, self.pairs, self.role_heads

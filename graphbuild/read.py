@@ -201,27 +201,37 @@ def _strip_markdown(s: str, markdown: bool) -> str:
     return s.replace(_STAR_PLACEHOLDER, "*")
 
 
+_INVISIBLE_RE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+# _SPACES.sub(" ", s) changes s only where there are two spaces in a row or another space character
+_SPACES_TO_FIX = re.compile(r"  |[\u00a0\u2000-\u200a\u202f\u205f\u3000\f\v]")
+
+
 def _clean_line(raw: str, layout: str) -> str:
-    s = raw.translate(_INVISIBLE)
+    # (each substitution only when the characters it needs occur: most lines need none of them)
+    s = raw.translate(_INVISIBLE) if _INVISIBLE_RE.search(raw) else raw
     if _CONTROL.search(s):
         s = _CONTROL.sub(" ", s)
     s = s.replace("\u00a0", " ").replace("\f", " ").replace("\v", " ")
     s = _strip_markdown(s, layout == "markdown")
     # TOC page numbers: dot leaders anywhere, or "3.1.\tTitle\t7"
     s = s.rstrip()
-    m = _TOC_TAB_PAGE.match(s)
-    if m:
-        s = m.group(1)
-    s2 = _LEADER.sub("", s)
-    if s2.strip():
-        s = s2
-    s = _LEADING_NUMBER_TAB.sub(r"\1 ", s)
+    if "\t" in s:
+        m = _TOC_TAB_PAGE.match(s)
+        if m:
+            s = m.group(1)
+    if "…" in s or s.count(".") >= 3:
+        s2 = _LEADER.sub("", s)
+        if s2.strip():
+            s = s2
+    if "\t" in s:
+        s = _LEADING_NUMBER_TAB.sub(r"\1 ", s)
     s = _collapse_letter_spacing(s)
     if "\t" in s:
         cells = [_SPACES.sub(" ", c).strip() for c in s.split("\t")]
         s = " | ".join(c for c in cells if c)
-    s = _SPACES.sub(" ", s).strip()
-    return s
+    if _SPACES_TO_FIX.search(s):
+        s = _SPACES.sub(" ", s)
+    return s.strip()
 
 
 # ---------------------------------------------------------- page furniture
@@ -296,7 +306,7 @@ def _repair_inline(s: str) -> str:
             return m.group(0)
         return f"{left}-{right}" if _is_abbrev(left) else f"{left}{right}"
 
-    return _INLINE_BROKEN.sub(fix, s)
+    return _INLINE_BROKEN.sub(fix, s) if "- " in s else s
 
 
 def _repair_hyphenation(items: list[tuple[str, int]]) -> list[tuple[str, int]]:
