@@ -222,6 +222,27 @@ def make_gazetteer_ruler(nlp: Language, name: str, phrase_matcher_attr, validate
                           overwrite_ents=overwrite_ents, ent_id_sep=ent_id_sep)
 
 
+_COORDINATED = re.compile(r"(?P<org>\S.*?)\s+og\s+(?:[\w-]+-)?$")
+_ORG_STOP = r"(?=\s*(?:[,.;:()]|$)|\s+(?:og|samt|siden|fra|til|frem|hvor|som|med|herunder)\b)"
+# a generic definite noun ("bestyrelsen") refers back to "GCPHEUs bestyrelse" earlier in the sentence
+_GENERIC_BODY = {"bestyrelsen": "bestyrelse", "styrelsen": "styrelse", "udvalget": "udvalg",
+                 "styregruppen": "styregruppe", "repræsentantskabet": "repræsentantskab", "direktionen": "direktion",
+                 "præsidiet": "præsidium", "rådet": "råd"}
+
+
+def _antecedent(text: str, before: int, info: dict) -> dict:
+    """info for 'bestyrelsen' -> the owner of the nearest preceding 'Xs bestyrelse' in the same sentence."""
+    org = (info.get("org") or "").strip()
+    stem = _GENERIC_BODY.get(org.lower())
+    if stem is None or info.get("org_label"):
+        return info
+    sentence = re.split(r"[.;:]\s", text[:before])[-1]
+    owners = re.findall(rf"([{UP}][\w-]*?)'?s\s+{stem}\b", sentence)
+    if not owners:
+        return info
+    return dict(info, org=owners[-1], org_label=None, org_id=None)
+
+
 # ---------------------------------------------------------------- extensions
 for _ext, _default in (("gb_participant", None), ("gb_person_roles", None), ("gb_role_only", None),
                        ("gb_name_only", None), ("gb_reports", None), ("gb_appointments", None),
@@ -296,6 +317,10 @@ class PersonRoles:
                                      rf"deltager|fortæller|orienterer|præsenterer)\b|\s+og\s+(?:[{UP}]|{alt})|\s+og\s*$)")
         self.role_only = re.compile(rf"^{prefix}(?P<role>{alt})(?:(?:\s+(?:for|i|hos|ved)\s+|,\s*|\s+)(?P<org>.+?))?\s*$")
         self.keyword = re.compile(alt)
+        # NAME er|var [adverb] [OWNER's] ROLE i|for|hos|ved ORG  (a copula sentence naming a seat)
+        self.name_is = re.compile(rf"(?P<name>{NAME})\s+(?:er|var|bliver|blev)\s+(?:(?:aktuelt|nu|fortsat|også|"
+                                  rf"desuden|tillige|stadig)\s+)?(?:[^,.;()]{{0,40}}?s\s+)?(?P<role>{alt})\s+"
+                                  rf"(?:i|for|hos|ved)\s+(?P<org>[^,.;()]+?){_ORG_STOP}")
         # role stems: kept for callers; the gate below is on whole words
         self.words = role_stems(role_words or DEFAULT_ROLE_WORDS)
         # every rule below needs a whole role word (maybe after "KKR-"): the first word of a role phrase
@@ -337,8 +362,18 @@ class PersonRoles:
                 hit = _find_name(doc, after, 100)
                 if hit:
                     between = text[after:hit[0]]
-                    if between.strip(" ,") and not re.search(r"[.;:]", between) and not self.keyword.search(between):
-                        info = _org_info(doc, after, after + len(between.rstrip(" ,")))
+                    if between.strip(" ,") and not re.search(r"[.;:]", between):
+                        km = self.keyword.search(between)
+                        if km is None:
+                            info = _org_info(doc, after, after + len(between.rstrip(" ,")))
+                        else:
+                            # "repræsentant i GCPHEUs bestyrelse og formand for bestyrelsen (2023-2024) NAME":
+                            # two coordinated roles before one name; the next role is matched on its own
+                            co = _COORDINATED.match(between[:km.start()])
+                            if co is None:
+                                continue
+                            info = _org_info(doc, after, after + co.end("org"))
+                        info = _antecedent(text, m.start(), info)
                         found.append(dict(name=hit[1], role=_canon(m.group("role")), place=None, start=hit[0], **info))
                 continue
             # "Borgmester Niels Hörup, Solrød" / "KKR-næstformand Karsten Längerich"
@@ -350,6 +385,11 @@ class PersonRoles:
                     place = pm.group("place")
                 found.append(dict(name=nm.group(0), role=_canon(m.group("role")), place=place, start=after,
                                   line_start=m.start() == 0, **info))
+        for m in self.name_is.finditer(text):  # "Karsten Längerich er aktuelt KKR Hovedstadens repræsentant i ..."
+            if not plausible_name(m.group("name")):
+                continue
+            info = _antecedent(text, m.start("role"), _org_info(doc, m.start("org"), m.end("org")))
+            found.append(dict(name=m.group("name"), role=_canon(m.group("role")), place=None, start=m.start(), **info))
         for m in self.name_first.finditer(text):
             if not plausible_name(m.group("name")):
                 continue

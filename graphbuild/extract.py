@@ -228,6 +228,8 @@ class _State:
     mention_index: dict = field(default_factory=dict)  # line -> next index
     participants: dict = field(default_factory=dict)  # name -> PersonMention (this document's lists)
     unresolved_lines: set = field(default_factory=set)
+    nlp: Any = None
+    gate: Any = None
 
     def ev(self, ln: Line) -> Evidence:
         return Evidence(doc_id=self.doc.source.doc_id, line=ln.line, quote=quote(ln.text))
@@ -271,7 +273,7 @@ def extract(doc: StructuredDocument, gazetteer: Any = None) -> DocumentFacts:
         rec = (getattr(gazetteer, "councils", None) or {}).get(council.org_id) if isinstance(
             getattr(gazetteer, "councils", None), dict) else None
         gz.regionskode = _get(rec, "regionskode")
-    st = _State(doc=doc, gz=gz, facts=facts, council=council)
+    st = _State(doc=doc, gz=gz, facts=facts, council=council, nlp=nlp, gate=line_gate(gazetteer))
 
     # every line that can carry a fact, parsed once
     lines: list[Line] = []
@@ -427,12 +429,23 @@ def _org_ref(st: _State, info: dict) -> Optional[OrgRef]:
         return OrgRef(surface=" ".join(org.split()), org_id=info["org_id"], kind=kind)
     ref = st.gz.org(org, kind=kind)
     if ref is not None and ref.org_id is None:
+        # "GCPHEUs bestyrelse", "bestyrelsen i IBOS": a seat on the board of a body we know is a seat in that body
+        m = _BOARD_OF.match(" ".join(org.split()))
+        inner = (m.group("owner") or m.group("inner")) if m else None
+        known = st.gz.known_org(inner) if inner else None
+        if known is not None:
+            return known
         # unknown body: keep the phrase, minus a leading article ("den politiske udviklingsgruppe")
         s = re.sub(r"^(?:den|det|de)\s+", "", ref.surface, flags=re.IGNORECASE)
         if not re.search(rf"[{C.UP}]", s) and len(s.split()) == 1:
             return None  # a lowercase single word ("bestyrelsen") names no organisation we can place
         ref.surface = s
     return ref
+
+
+_BOARD_OF = re.compile(r"^(?:(?P<owner>.+?)'?s\s+(?:bestyrelse|styrelse|repræsentantskab|direktion|styregruppe)|"
+                       r"(?:bestyrelsen|styrelsen|repræsentantskabet|direktionen|styregruppen)\s+(?:i|for|hos)\s+"
+                       r"(?P<inner>.+))$", re.IGNORECASE)
 
 
 def _membership_from_role(st: _State, pm: PersonMention, role: str, info: dict, ln: Line,
@@ -456,7 +469,12 @@ def _people_in_lines(st: _State, lines: list[Line], it: Optional[Item], item_num
     body = [ln for ln in lines if ln.text.strip()]
     last_signoff = -99
     pending: Optional[tuple[PersonMention, Line]] = None  # a name-only / role+name line awaiting its role line
+    across = _across_lines(st, body)
     for i, ln in enumerate(body):
+        if i in across:
+            jl, found = across[i]
+            _place_roles(st, found.get("gb_person_roles", []), jl, number)
+            _place_reports(st, found.get("gb_reports", []), jl, number)
         text = ln.text.strip()
         if SIGNOFF.match(text):
             last_signoff = i
@@ -482,43 +500,102 @@ def _people_in_lines(st: _State, lines: list[Line], it: Optional[Item], item_num
                 pending = (st.mention(d._.gb_name_only, ln), ln)
             continue
         pending = None
-        done = set()
-        found = [dict(r, role=st.gz.canonical_role(r["role"])) for r in d._.gb_person_roles or []]
-        line_mentions: dict[str, PersonMention] = {}
-        for r in found:  # one mention per person and line, carrying every role and the municipality
-            if r["name"] in line_mentions:
-                continue
-            code, mname = None, None
-            for x in found:
-                if x["name"] != r["name"]:
-                    continue
-                if x.get("place"):
-                    code, mname = st.gz.municipality(x["place"])[0], x["place"]
-                elif x.get("org_label") == "MUNICIPALITY":
-                    code, mname = st.gz.municipality(x["org"])[0], x["org"]
-                if code:
-                    break
-            roles = list(dict.fromkeys(x["role"] for x in found if x["name"] == r["name"]))
-            line_mentions[r["name"]] = st.mention(r["name"], ln, municipality=code, municipality_name=mname,
-                                                  roles=roles)
-        for r in found:
-            key = (r["name"], r["role"])
-            if key in done:
-                continue
-            done.add(key)
-            pm = line_mentions[r["name"]]
-            code = pm.municipality
-            _membership_from_role(st, pm, r["role"], r, ln, number, place_code=code)
+        for r, pm in _place_roles(st, d._.gb_person_roles or [], ln, number):
             if len(body) > i + 1 and r.get("line_start") and len(text) <= 60:
                 pending = (pm, ln)  # "Borgmester Niels Hörup, Solrød" + "Formand for KKR Sjælland"
-        for r in d._.gb_reports or []:
-            pm = st.mention(r["name"], ln)
-            org = _org_ref(st, r)
-            if org is not None:
-                st.facts.memberships.append(MembershipFact(person=pm, organization=org, role="medlem",
-                                                           status="reports_from", evidence=st.ev(ln),
-                                                           party=pm.party, municipality=pm.municipality,
-                                                           item_number=number))
+        _place_reports(st, d._.gb_reports or [], ln, number)
+
+
+def _place_roles(st: _State, raw: list[dict], ln: Line, number: Optional[str]) -> list[tuple[dict, PersonMention]]:
+    """People named with a role on one line (or one sentence over two): a mention each, and memberships."""
+    done = set()
+    placed = []
+    found = [dict(r, role=st.gz.canonical_role(r["role"])) for r in raw]
+    line_mentions: dict[str, PersonMention] = {}
+    for r in found:  # one mention per person and line, carrying every role and the municipality
+        if r["name"] in line_mentions:
+            continue
+        code, mname = None, None
+        for x in found:
+            if x["name"] != r["name"]:
+                continue
+            if x.get("place"):
+                code, mname = st.gz.municipality(x["place"])[0], x["place"]
+            elif x.get("org_label") == "MUNICIPALITY":
+                code, mname = st.gz.municipality(x["org"])[0], x["org"]
+            if code:
+                break
+        roles = list(dict.fromkeys(x["role"] for x in found if x["name"] == r["name"]))
+        line_mentions[r["name"]] = st.mention(r["name"], ln, municipality=code, municipality_name=mname,
+                                              roles=roles)
+    for r in found:
+        key = (r["name"], r["role"])
+        if key in done:
+            continue
+        done.add(key)
+        pm = line_mentions[r["name"]]
+        _membership_from_role(st, pm, r["role"], r, ln, number, place_code=pm.municipality)
+        placed.append((r, pm))
+    return placed
+
+
+def _place_reports(st: _State, raw: list[dict], ln: Line, number: Optional[str]):
+    for r in raw:
+        pm = st.mention(r["name"], ln)
+        org = _org_ref(st, r)
+        if org is not None:
+            st.facts.memberships.append(MembershipFact(person=pm, organization=org, role="medlem",
+                                                       status="reports_from", evidence=st.ev(ln),
+                                                       party=pm.party, municipality=pm.municipality,
+                                                       item_number=number))
+
+
+# ------------------------------------------------------- sentences over two lines
+_ENDS_SENTENCE = re.compile(r"[.!?:;]\W*$")
+_CROSS_KEYS = (("gb_person_roles", lambda r: (r["name"], r["role"])), ("gb_reports", lambda r: (r["name"],)),
+               ("gb_appointments", lambda r: (r["kind"], r.get("name"))))
+
+
+def _across_lines(st: _State, body: list[Line]) -> dict[int, tuple[Line, dict[str, list]]]:
+    """What the role, report and appointment components find only in a sentence running over a line end
+    ("... orienterer næstformand i Sundhedskoordinationsudvalget," / "Sisse Marie Welling, nærmere ...").
+
+    Each pair of consecutive lines where the first does not end a sentence is read once more, joined; a
+    finding neither line shows alone is kept for the line where the person's name starts (its Evidence.line),
+    with the joined text as its quote.  Returns {index in body: (evidence Line, {extension: [findings]})}.
+    """
+    key = ("across", tuple(ln.line for ln in body))
+    if key in st.parsed:
+        return st.parsed[key]
+    out: dict[int, tuple[Line, dict[str, list]]] = {}
+    pairs = []
+    for i in range(len(body) - 1):
+        a, b = body[i].text.strip(), body[i + 1].text.strip()
+        if len(a.split()) < 4 or _ENDS_SENTENCE.search(a) or SIGNOFF.match(a) or SIGNOFF.match(b):
+            continue
+        joined = a + " " + b
+        if st.gate(joined):
+            pairs.append((i, joined, len(a) + 1))
+    if pairs:
+        docs = []
+        for _, joined, _ in pairs:
+            d = st.nlp.make_doc(joined)
+            d.user_data["gb_text"] = joined
+            docs.append(d)
+        for (i, joined, cut), d in zip(pairs, st.nlp.pipe(docs)):
+            alone = [x for x in (_d(st, body[i]), _d(st, body[i + 1])) if x is not None]
+            for ext, keyf in _CROSS_KEYS:
+                have = {keyf(r) for x in alone for r in (getattr(x._, ext) or [])}
+                for r in getattr(d._, ext) or []:
+                    if keyf(r) in have:
+                        continue
+                    have.add(keyf(r))
+                    j = i if r["start"] < cut else i + 1
+                    ev = Line(joined, body[j].line)
+                    slot = out.setdefault(j, (ev, {}))
+                    slot[1].setdefault(ext, []).append(dict(r, start=r["start"] - (0 if j == i else cut)))
+    st.parsed[key] = out
+    return out
 
 
 # --------------------------------------------------------------- appointments
@@ -580,11 +657,16 @@ def _appointments(st: _State, it: Item):
     is_udp = bool(APPOINTMENT_TITLE.search(it.title))
     decided = bool(_section(it, "Beslutning"))
     last_resigned: Optional[PersonMention] = None
-    for ln in [ln for ln in it.lines if ln.text.strip()]:
+    body = [ln for ln in it.lines if ln.text.strip()]
+    across = _across_lines(st, body)
+    for i, ln in enumerate(body):
         d = _d(st, ln)
-        apps = (d._.gb_appointments if d is not None else None) or []
+        apps = [(a, ln) for a in (d._.gb_appointments if d is not None else None) or []]
+        if i in across and across[i][1].get("gb_appointments"):
+            jl = across[i][0]
+            apps = sorted(apps + [(a, jl) for a in across[i][1]["gb_appointments"]], key=lambda x: x[0]["start"])
         handled = False
-        for a in apps:
+        for a, ln in apps:
             kind = a["kind"]
             if kind.startswith("seat_"):
                 handled = True
@@ -619,6 +701,7 @@ def _appointments(st: _State, it: Item):
             elif kind == "appointed" and last_resigned is not None:
                 mf.replaces = last_resigned
             st.facts.memberships.append(mf)
+        ln = body[i]
         if not handled and is_udp and d is not None and re.search(
                 r"udtræde|indtræde|udpeges|foreslås|trække sig", ln.text) and PERSONISH.search(ln.text):
             st.unresolved(ln)
