@@ -237,7 +237,7 @@ def _antecedent(text: str, before: int, info: dict) -> dict:
     if stem is None or info.get("org_label"):
         return info
     sentence = re.split(r"[.;:]\s", text[:before])[-1]
-    owners = re.findall(rf"([{UP}][\w-]*?)'?s\s+{stem}\b", sentence)
+    owners = re.findall(rf"([{UP}][\w-]*?)(?:'s|s|')\s+{stem}\b", sentence)
     if not owners:
         return info
     return dict(info, org=owners[-1], org_label=None, org_id=None)
@@ -358,12 +358,14 @@ class PersonRoles:
                     hit = _find_name(doc, ent.end_char, 60)
                     if hit and text[ent.end_char:hit[0]].strip(" ,") == "":
                         found.append(dict(name=hit[1], role=_canon(m.group("role")), place=None, start=hit[0], **info))
-                    continue
+                        continue
                 hit = _find_name(doc, after, 100)
                 if hit:
                     between = text[after:hit[0]]
                     if between.strip(" ,") and not re.search(r"[.;:]", between):
                         km = self.keyword.search(between)
+                        if km is None and ent is not None:
+                            continue  # "direktør for <ORG> <words> <NAME>": no reading
                         if km is None:
                             info = _org_info(doc, after, after + len(between.rstrip(" ,")))
                         else:
@@ -626,3 +628,13 @@ class LineGate:
             if w in heads and i + 1 < len(words) and (w, words[i + 1]) in pairs:
                 return True
         return bool(NAME_RE.match(text.strip()))
+
+    def may_place_person(self, text: str) -> bool:
+        """Could the role, report or appointment components find a person here (keyword and a name shape)?"""
+        if not (self.open or "oplyste" in text or Appointments.KEYWORDS.search(text) or
+                not self.role_heads.isdisjoint(_GATE_WORD.findall(text.lower()))):
+            return False
+        return bool(_NAME_SHAPE.search(text))
+
+
+_NAME_SHAPE = re.compile(rf"{_WORD} (?:{_INITIAL} )?{_WORD}")

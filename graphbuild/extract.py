@@ -443,7 +443,7 @@ def _org_ref(st: _State, info: dict) -> Optional[OrgRef]:
     return ref
 
 
-_BOARD_OF = re.compile(r"^(?:(?P<owner>.+?)'?s\s+(?:bestyrelse|styrelse|repræsentantskab|direktion|styregruppe)|"
+_BOARD_OF = re.compile(r"^(?:(?P<owner>.+?)(?:'s|s|')\s+(?:bestyrelse|styrelse|repræsentantskab|direktion|styregruppe)|"
                        r"(?:bestyrelsen|styrelsen|repræsentantskabet|direktionen|styregruppen)\s+(?:i|for|hos)\s+"
                        r"(?P<inner>.+))$", re.IGNORECASE)
 
@@ -574,7 +574,7 @@ def _across_lines(st: _State, body: list[Line]) -> dict[int, tuple[Line, dict[st
         if len(a.split()) < 4 or _ENDS_SENTENCE.search(a) or SIGNOFF.match(a) or SIGNOFF.match(b):
             continue
         joined = a + " " + b
-        if st.gate(joined):
+        if st.gate.may_place_person(joined):
             pairs.append((i, joined, len(a) + 1))
     if pairs:
         docs = []

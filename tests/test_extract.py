@@ -353,3 +353,82 @@ def test_jsonl():
     s = facts_to_jsonl([f, f])
     rows = [json.loads(x) for x in s.splitlines()]
     assert len(rows) == 2 and rows[0]["schema_version"] == 1 and rows[0]["attendance"][0]["person"]["name"] == "Hans Toft"
+
+
+# ------------------------------------------------ sentences, coordination, copula
+def test_sentence_over_two_lines():
+    """pdftotext breaks a sentence: the role is on one line, the name on the next; evidence is the name's line."""
+    d = doc_of(kind="dagsorden", items=[("3.2", "Sundhedsaftale", [("Sagsfremstilling", [
+        "På mødet i KKR orienterer næstformand i Movia,",
+        "Sisse Marie Welling, nærmere om aftalen, som udvalget behandlede på møde den 11. juni 2021.",
+        "Kommunaldirektørkredsen har tiltrådt aftalen."])])])
+    f = extract(d, GAZ)
+    (m,) = [m for m in f.memberships if m.person.name == "Sisse Marie Welling"]
+    assert (m.role, m.organization.org_id, m.item_number) == ("næstformand", "movia", "3.2")
+    name_line = d.items[0].sections[0].lines[1]
+    assert m.evidence.line == name_line.line == m.person.evidence.line
+    assert "næstformand i Movia" in m.evidence.quote and "Sisse Marie Welling" in m.evidence.quote
+
+
+def test_no_join_across_a_sentence_end():
+    d = doc_of(kind="dagsorden", items=[("3.2", "Orientering", [("Sagsfremstilling", [
+        "Oplægget holdes af formanden for Movia.",
+        "Sisse Marie Welling, nærmere om aftalen."])])])
+    assert extract(d, GAZ).memberships == []
+
+
+def test_coordinated_roles_and_board_antecedent(nlp):
+    got = roles_of(nlp, "KKR Hovedstadens medlem i IBOS' bestyrelse og formand for bestyrelsen (2023-2024) "
+                        "Christian Holm Donatzky indleder punktet.")
+    assert [(n, r, o) for n, r, o, _ in got] == [("Christian Holm Donatzky", "medlem", "IBOS' bestyrelse"),
+                                                 ("Christian Holm Donatzky", "formand", "IBOS")]
+    d = doc_of(kind="dagsorden", items=[("3.1", "Status", [("Sagsfremstilling", [
+        "KKR Hovedstadens medlem i IBOS' bestyrelse og formand for bestyrelsen (2023-2024) "
+        "Christian Holm Donatzky indleder punktet."])])])
+    ms = {(m.person.name, m.role, m.organization.org_id) for m in extract(d, GAZ).memberships}
+    assert ms == {("Christian Holm Donatzky", "medlem", "ibos"), ("Christian Holm Donatzky", "formand", "ibos")}
+
+
+def test_bare_board_is_no_body(nlp):
+    d = doc_of(kind="dagsorden", items=[("3.1", "Status", [("Sagsfremstilling", [
+        "Formand for bestyrelsen (2023-2024) Christian Holm Donatzky indleder punktet."])])])
+    assert extract(d, GAZ).memberships == []
+
+
+def test_copula_role(nlp):
+    got = roles_of(nlp, "Karsten Längerich er aktuelt KKR Hovedstadens medlem i den politiske "
+                        "partnerskabsgruppe i det nationale DK2020-partnerskab.")
+    assert got == [("Karsten Längerich", "medlem",
+                    "den politiske partnerskabsgruppe i det nationale DK2020-partnerskab", None)]
+    assert roles_of(nlp, "Movia er en vigtig partner for kommunerne.") == []
+
+
+# ------------------------------------------------------------- the line gate
+def test_gate_turns_away_only_lines_without_facts():
+    from graphbuild.extract import line_gate
+    gate = line_gate(GAZ)
+    assert not gate("Det er vigtigt at sikre god sammenhæng mellem indsatserne i hele landet.")
+    assert gate("Ballerup Kommune deltager.")  # a gazetteer phrase
+    assert gate("kommunerne i region hovedstaden")  # two-word phrase, any case (the ruler matches lower case)
+    assert gate("Birgitte Wederking, direktør")  # a role word
+    assert gate("Carsten Krabbe")  # a signature
+    assert gate("Sagen blev udsat.")  # a decision verb
+    assert gate("X udtræder af bestyrelsen")  # an appointment keyword
+
+
+def test_abbreviations_match_case_sensitively():
+    """Token patterns on ORTH become phrase patterns on a NORM that keeps the case of those words only."""
+    from graphbuild import components as C
+    pats, exact = C.phrase_patterns([{"label": "BODY", "pattern": [{"ORTH": "KL"}], "id": "kl"},
+                                     {"label": "BODY", "pattern": "Movia", "id": "movia"}])
+    assert exact == {"KL"} and [p["pattern"] for p in pats] == ["KL", "Movia"]
+
+    class G(FakeGazetteer):
+        def entity_ruler_patterns(self):
+            return [{"label": "BODY", "pattern": [{"ORTH": "KL"}], "id": "kl"},
+                    {"label": "BODY", "pattern": "Movia", "id": "movia"}]
+
+    nlp = build_nlp(G())
+    ents = lambda t: [(e.text, e.ent_id_) for e in nlp(t).ents]
+    assert ents("KL og MOVIA og movia") == [("KL", "kl"), ("MOVIA", "movia"), ("movia", "movia")]
+    assert ents("kl. 9.30 mødes Kl") == []
