@@ -279,3 +279,31 @@ def test_timing(facts, gaz):
     t_tok = time.perf_counter() - t0
     print(f"\nextract 5 samples: {t_extract:.3f}s; blank('da') tokenise: {t_tok:.3f}s, {n} tokens, {n / t_tok:.0f} tok/s")
     assert t_extract < 10
+
+
+def test_agenda_2021_sentence_over_two_lines(facts):
+    """pdftotext: 'næstformand i Sundhedskoordinationsudvalget,' / 'Sisse Marie Welling, nærmere om aftalen'."""
+    f = facts["kkr-hovedstaden-dagsorden-2021-06-16.txt"]
+    (m,) = [m for m in f.memberships if m.person.name == "Sisse Marie Welling"]
+    assert m.role == "næstformand" and m.organization.org_id and m.status == "member"
+    lines = (SAMPLES / "kkr-hovedstaden-dagsorden-2021-06-16.txt").read_text(encoding="utf-8").splitlines()
+    assert lines[m.evidence.line - 1].startswith("Sisse Marie Welling")  # the line where the name starts
+    assert "næstformand i Sundhedskoordinationsudvalget" in m.evidence.quote
+
+
+def test_agenda_2023_09_board_chair(facts):
+    """'KKR Hovedstadens repræsentant i GCPHEUs bestyrelse og formand for bestyrelsen (2023-2024) C. H. Donatzky'."""
+    f = facts["kkr-hovedstaden-dagsorden-2023-09-08.txt"]
+    got = {(m.role, m.organization.org_id, m.status) for m in f.memberships
+           if m.person.name == "Christian Holm Donatzky"}
+    gcpheu = next(m.organization.org_id for m in f.memberships if m.person.name == "Birgitte Wederking")
+    assert got == {("medlem", gcpheu, "member"), ("formand", gcpheu, "member")}
+    assert not [m for m in f.memberships if "(" in m.organization.surface and ")" not in m.organization.surface]
+
+
+def test_april_2023_current_representative(facts):
+    """'Karsten Längerich er aktuelt KKR Hovedstadens repræsentant i den politiske partnerskabsgruppe i ...'."""
+    f = facts[APRIL]
+    got = [m for m in f.memberships if m.person.name == "Karsten Längerich" and m.status == "member"
+           and "partnerskabsgruppe" in m.organization.surface]
+    assert [(m.role, m.evidence.line) for m in got] == [("medlem", 224)]
