@@ -222,7 +222,7 @@ def make_gazetteer_ruler(nlp: Language, name: str, phrase_matcher_attr, validate
                           overwrite_ents=overwrite_ents, ent_id_sep=ent_id_sep)
 
 
-_COORDINATED = re.compile(r"(?P<org>\S.*?)\s+og\s+(?:[\w-]+-)?$")
+_COORDINATED = re.compile(r"(?P<org>\S.*?)(?:\s*,|\s+og)\s+(?:[\w-]+-)?$")
 _ORG_STOP = r"(?=\s*(?:[,.;:()]|$)|\s+(?:og|samt|siden|fra|til|frem|hvor|som|med|herunder)\b)"
 # a generic definite noun ("bestyrelsen") refers back to "GCPHEUs bestyrelse" earlier in the sentence
 _GENERIC_BODY = {"bestyrelsen": "bestyrelse", "styrelsen": "styrelse", "udvalget": "udvalg",
@@ -359,7 +359,7 @@ class PersonRoles:
                     if hit and text[ent.end_char:hit[0]].strip(" ,") == "":
                         found.append(dict(name=hit[1], role=_canon(m.group("role")), place=None, start=hit[0], **info))
                         continue
-                hit = _find_name(doc, after, 100)
+                hit = _find_name(doc, after, 140)
                 if hit:
                     between = text[after:hit[0]]
                     if between.strip(" ,") and not re.search(r"[.;:]", between):
@@ -371,10 +371,14 @@ class PersonRoles:
                         else:
                             # "repræsentant i GCPHEUs bestyrelse og formand for bestyrelsen (2023-2024) NAME":
                             # two coordinated roles before one name; the next role is matched on its own
+                            # "Formand for VUB (VUB), kommunaldirektør i Ballerup Kommune, Eik Møller": in apposition
                             co = _COORDINATED.match(between[:km.start()])
                             if co is None:
                                 continue
-                            info = _org_info(doc, after, after + co.end("org"))
+                            if ent is not None and ent.end_char <= after + co.end("org"):
+                                info = dict(org=ent.text, org_label=ent.label_, org_id=ent.ent_id_ or None)
+                            else:
+                                info = _org_info(doc, after, after + co.end("org"))
                         info = _antecedent(text, m.start(), info)
                         found.append(dict(name=hit[1], role=_canon(m.group("role")), place=None, start=hit[0], **info))
                 continue

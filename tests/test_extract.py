@@ -432,3 +432,9 @@ def test_abbreviations_match_case_sensitively():
     ents = lambda t: [(e.text, e.ent_id_) for e in nlp(t).ents]
     assert ents("KL og MOVIA og movia") == [("KL", "kl"), ("MOVIA", "movia"), ("movia", "movia")]
     assert ents("kl. 9.30 mødes Kl") == []
+
+
+def test_roles_in_apposition(nlp):
+    got = roles_of(nlp, "Formand for Movia, kommunaldirektør i Ballerup Kommune, Eik Møller, vil præsentere "
+                        "anbefalingerne")
+    assert got == [("Eik Møller", "formand", "Movia", "movia"), ("Eik Møller", "kommunaldirektør", "Ballerup Kommune", "151")]

@@ -307,3 +307,11 @@ def test_april_2023_current_representative(facts):
     got = [m for m in f.memberships if m.person.name == "Karsten Längerich" and m.status == "member"
            and "partnerskabsgruppe" in m.organization.surface]
     assert [(m.role, m.evidence.line) for m in got] == [("medlem", 224)]
+
+
+def test_agenda_2023_09_roles_in_apposition(facts):
+    """'Formand for Embedsmandsudvalget ... (VUB), kommunaldirektør i Ballerup Kommune, Eik Møller, vil ...'."""
+    f = facts["kkr-hovedstaden-dagsorden-2023-09-08.txt"]
+    (m,) = [m for m in f.memberships if m.person.name == "Eik Møller"]
+    assert m.role == "formand" and m.organization.org_id and "VUB" in m.organization.surface
+    assert m.person.municipality == m.municipality and m.municipality  # kommunaldirektør i Ballerup Kommune
