@@ -23,7 +23,7 @@ from typing import Optional
 from spacy.attrs import NORM
 from spacy.language import Language
 from spacy.pipeline import EntityRuler
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 # --------------------------------------------------------------------- names
 UP = "A-ZÆØÅÉÖÜÄ"
@@ -210,8 +210,27 @@ class GazetteerRuler(EntityRuler):
         return sorted(final, key=lambda m: (m[2] - m[1], -m[1]), reverse=True)
 
     def set_annotations(self, doc, matches):
-        if matches:
-            super().set_annotations(doc, matches)
+        """EntityRuler.set_annotations, minus its token scan for existing entities when overwrite_ents is on
+        (it tests `any(t.ent_type ...)` before `not self.overwrite`)."""
+        if not matches:
+            return
+        entities = list(doc.ents)
+        new_entities = []
+        seen_tokens: set[int] = set()
+        for match_id, start, end in matches:
+            if not self.overwrite and any(t.ent_type for t in doc[start:end]):
+                continue
+            if start not in seen_tokens and end - 1 not in seen_tokens:
+                if match_id in self._ent_ids:
+                    label, ent_id = self._ent_ids[match_id]
+                    span = Span(doc, start, end, label=label, span_id=ent_id)
+                else:
+                    span = Span(doc, start, end, label=match_id)
+                new_entities.append(span)
+                if entities:
+                    entities = [e for e in entities if not (e.start < end and e.end > start)]
+                seen_tokens.update(range(start, end))
+        doc.ents = entities + new_entities
 
 
 @Language.factory("graphbuild_entity_ruler", default_config={
