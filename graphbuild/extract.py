@@ -230,6 +230,13 @@ class _State:
     unresolved_lines: set = field(default_factory=set)
     nlp: Any = None
     gate: Any = None
+    superseded: set = field(default_factory=set)  # (line, extension, name): a name cut by a line end
+
+    def own(self, ln: Line, ext: str, found: Optional[list]) -> list:
+        """A line's findings of one extension, minus names that a two-line reading completed."""
+        if not found:
+            return []
+        return [r for r in found if (ln.line, ext, r.get("name")) not in self.superseded]
 
     def ev(self, ln: Line) -> Evidence:
         return Evidence(doc_id=self.doc.source.doc_id, line=ln.line, quote=quote(ln.text))
@@ -500,10 +507,10 @@ def _people_in_lines(st: _State, lines: list[Line], it: Optional[Item], item_num
                 pending = (st.mention(d._.gb_name_only, ln), ln)
             continue
         pending = None
-        for r, pm in _place_roles(st, d._.gb_person_roles or [], ln, number):
+        for r, pm in _place_roles(st, st.own(ln, "gb_person_roles", d._.gb_person_roles), ln, number):
             if len(body) > i + 1 and r.get("line_start") and len(text) <= 60:
                 pending = (pm, ln)  # "Borgmester Niels Hörup, Solrød" + "Formand for KKR Sjælland"
-        _place_reports(st, d._.gb_reports or [], ln, number)
+        _place_reports(st, st.own(ln, "gb_reports", d._.gb_reports), ln, number)
 
 
 def _place_roles(st: _State, raw: list[dict], ln: Line, number: Optional[str]) -> list[tuple[dict, PersonMention]]:
@@ -584,12 +591,19 @@ def _across_lines(st: _State, body: list[Line]) -> dict[int, tuple[Line, dict[st
             docs.append(d)
         for (i, joined, cut), d in zip(pairs, st.nlp.pipe(docs)):
             alone = [x for x in (_d(st, body[i]), _d(st, body[i + 1])) if x is not None]
+            first = _d(st, body[i])
             for ext, keyf in _CROSS_KEYS:
                 have = {keyf(r) for x in alone for r in (getattr(x._, ext) or [])}
                 for r in getattr(d._, ext) or []:
                     if keyf(r) in have:
                         continue
                     have.add(keyf(r))
+                    # "… næstformand i Movia, Sisse Marie" / "Welling, …": the whole name replaces the cut one
+                    for x in (getattr(first._, ext) or []) if first is not None and r.get("name") else []:
+                        cut_name = x.get("name") or ""
+                        if (cut_name and r["name"].startswith(cut_name + " ") and x["start"] == r["start"]
+                                and body[i].text.rstrip().endswith(cut_name)):
+                            st.superseded.add((body[i].line, ext, cut_name))
                     j = i if r["start"] < cut else i + 1
                     ev = Line(joined, body[j].line)
                     slot = out.setdefault(j, (ev, {}))
@@ -661,7 +675,7 @@ def _appointments(st: _State, it: Item):
     across = _across_lines(st, body)
     for i, ln in enumerate(body):
         d = _d(st, ln)
-        apps = [(a, ln) for a in (d._.gb_appointments if d is not None else None) or []]
+        apps = [(a, ln) for a in st.own(ln, "gb_appointments", d._.gb_appointments if d is not None else None)]
         if i in across and across[i][1].get("gb_appointments"):
             jl = across[i][0]
             apps = sorted(apps + [(a, jl) for a in across[i][1]["gb_appointments"]], key=lambda x: x[0]["start"])

@@ -438,3 +438,14 @@ def test_roles_in_apposition(nlp):
     got = roles_of(nlp, "Formand for Movia, kommunaldirektør i Ballerup Kommune, Eik Møller, vil præsentere "
                         "anbefalingerne")
     assert got == [("Eik Møller", "formand", "Movia", "movia"), ("Eik Møller", "kommunaldirektør", "Ballerup Kommune", "151")]
+
+
+def test_name_cut_by_a_line_end():
+    d = doc_of(kind="dagsorden", items=[("3.2", "Sundhedsaftale", [("Sagsfremstilling", [
+        "På mødet i KKR orienterer næstformand i Movia, Sisse Marie",
+        "Welling, nærmere om aftalen, som udvalget behandlede på møde den 11. juni 2021."])])])
+    f = extract(d, GAZ)
+    assert [(m.person.name, m.role, m.organization.org_id) for m in f.memberships] == [
+        ("Sisse Marie Welling", "næstformand", "movia")]
+    assert [p.name for p in f.mentions] == ["Sisse Marie Welling"]
+    assert f.memberships[0].evidence.line == d.items[0].sections[0].lines[0].line
