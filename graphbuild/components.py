@@ -77,7 +77,8 @@ DEFAULT_ROLE_WORDS = [
     "administrerende direktør", "adm. direktør", "kommunaldirektør", "direktør", "vicedirektør",
     "borgmester", "viceborgmester", "rådmand", "fagborgmester", "regionsrådsformand", "regionsrådsmedlem",
     "regionspolitiker", "formand", "næstformand", "medformand", "rektor", "fuldmægtig", "chefkonsulent",
-    "konsulent", "sekretariatschef", "kontorchef", "centerchef", "chef", "sundhedsdirektør", "dekan",
+    "konsulent", "sekretariatschef", "kontorchef", "centerchef", "afdelingschef", "enhedschef", "souschef", "chef",
+    "vicekommunaldirektør", "sundhedsdirektør", "dekan",
     "bestyrelsesformand", "bestyrelsesmedlem", "medlem",
 ]
 CANONICAL_ROLE = {"adm. direktør": "administrerende direktør", "formanden": "formand",

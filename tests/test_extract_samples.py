@@ -315,3 +315,12 @@ def test_agenda_2023_09_roles_in_apposition(facts):
     (m,) = [m for m in f.memberships if m.person.name == "Eik Møller"]
     assert m.role == "formand" and m.organization.org_id and "VUB" in m.organization.surface
     assert m.person.municipality == m.municipality and m.municipality  # kommunaldirektør i Ballerup Kommune
+
+
+def test_referat_officials_with_roles(facts):
+    """'Formand for embedsmandsudvalget, Henrik Abildtrup, og souschef i KLK, Peter Bogh, vil deltage ...':
+    KLK is known; 'embedsmandsudvalget' (no antecedent in the sentence) names no organisation we can place."""
+    f = facts[REFERAT]
+    got = {(m.person.name, m.role, m.organization.surface) for m in f.memberships if m.evidence.line == 462}
+    assert got == {("Peter Bogh", "souschef", "KLK")}
+    assert "Henrik Abildtrup" in {p.name for p in f.mentions}
