@@ -26,9 +26,9 @@ import spacy
 from spacy.language import Language
 
 from . import components as C
-from .model import (AgendaItemFact, AreaMembershipFact, AttendanceFact, ConcernsFact, DecisionFact, DocumentFacts,
-                    Evidence, FACTS_SCHEMA_VERSION, Item, Line, MeetingFact, MembershipFact, OrgRef, PersonMention,
-                    SeatFact, StructuredDocument, quote)
+from .model import (QUOTE_MAX, AgendaItemFact, AreaMembershipFact, AttendanceFact, ConcernsFact, DecisionFact,
+                    DocumentFacts, Evidence, FACTS_SCHEMA_VERSION, Item, Line, MeetingFact, MembershipFact, OrgRef,
+                    PersonMention, SeatFact, StructuredDocument, quote)
 
 COUNCIL_ROLES = {"formand", "næstformand", "medlem"}
 MEMBER_ROLE_WORDS = {"repræsentant": "medlem", "medlem": "medlem", "bestyrelsesmedlem": "medlem",
@@ -563,6 +563,17 @@ _CROSS_KEYS = (("gb_person_roles", lambda r: (r["name"], r["role"])), ("gb_repor
                ("gb_appointments", lambda r: (r["kind"], r.get("name"))))
 
 
+def _window(text: str, at: int) -> str:
+    """text, or when it is longer than a quote, a stretch of whole words around position `at` (a name)."""
+    if len(text) <= QUOTE_MAX:
+        return text
+    start = max(0, min(at - QUOTE_MAX // 2, len(text) - QUOTE_MAX))
+    if start:
+        sp = text.find(" ", start)
+        start = sp + 1 if 0 <= sp < at else start
+    return text[start:start + QUOTE_MAX]
+
+
 def _across_lines(st: _State, body: list[Line]) -> dict[int, tuple[Line, dict[str, list]]]:
     """What the role, report and appointment components find only in a sentence running over a line end
     ("... orienterer næstformand i Sundhedskoordinationsudvalget," / "Sisse Marie Welling, nærmere ...").
@@ -605,8 +616,7 @@ def _across_lines(st: _State, body: list[Line]) -> dict[int, tuple[Line, dict[st
                                 and body[i].text.rstrip().endswith(cut_name)):
                             st.superseded.add((body[i].line, ext, cut_name))
                     j = i if r["start"] < cut else i + 1
-                    ev = Line(joined, body[j].line)
-                    slot = out.setdefault(j, (ev, {}))
+                    slot = out.setdefault(j, (Line(_window(joined, r["start"]), body[j].line), {}))
                     slot[1].setdefault(ext, []).append(dict(r, start=r["start"] - (0 if j == i else cut)))
     st.parsed[key] = out
     return out
