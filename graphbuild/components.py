@@ -3,8 +3,10 @@
 Every component looks at ONE normalised line (one spaCy Doc) and writes what it
 found to a Doc extension; the cross-line logic (which block a line is in, which
 item it belongs to, a signature spread over two lines) lives in extract.py.
-Components first test a cheap keyword/regex on the line text and return at once when
-it does not match, so the pipeline stays close to bare tokenisation speed.
+Components first test a cheap keyword/word-set on the line text and return at once when
+it does not match; LineGate (end of this module) keeps lines that cannot match out of the
+pipeline altogether, and GazetteerRuler is spaCy's EntityRuler without its per-Doc overhead
+(phrase patterns only; see docs/extraction.md, Performance).
 
 Extensions written (all default None / empty):
   doc._.gb_participant  dict(name, party, place, role) for "Name (A), X Kommune (formand)"
@@ -341,8 +343,6 @@ class PersonRoles:
         self.name_is = re.compile(rf"(?P<name>{NAME})\s+(?:er|var|bliver|blev)\s+(?:(?:aktuelt|nu|fortsat|også|"
                                   rf"desuden|tillige|stadig)\s+)?(?:[^,.;()]{{0,40}}?s\s+)?(?P<role>{alt})\s+"
                                   rf"(?:i|for|hos|ved)\s+(?P<org>[^,.;()]+?){_ORG_STOP}")
-        # role stems: kept for callers; the gate below is on whole words
-        self.words = role_stems(role_words or DEFAULT_ROLE_WORDS)
         # every rule below needs a whole role word (maybe after "KKR-"): the first word of a role phrase
         self.heads = role_heads(role_words or DEFAULT_ROLE_WORDS)
 
@@ -434,11 +434,6 @@ _GATE_WORD = re.compile(r"\w+")
 def role_heads(role_words: list[str]) -> frozenset[str]:
     """The first word of each role phrase, lower-cased: 'administrerende', 'adm', 'formand', 'medlem'."""
     return frozenset(_GATE_WORD.findall(w.lower())[0] for w in role_words if _GATE_WORD.search(w))
-
-
-def role_stems(role_words: list[str]) -> list[str]:
-    """First six letters of each role phrase's last word: 'direkt', 'formand', 'medlem' (a substring gate)."""
-    return sorted({w.lower().split()[-1][:6] for w in role_words if w and w.split()})
 
 
 def _canon(role: str) -> str:

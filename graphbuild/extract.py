@@ -4,8 +4,9 @@ One spaCy pipeline, built once per gazetteer and cached:
     spacy.blank("da") + entity_ruler (gazetteer patterns) + graphbuild_participants
     + graphbuild_person_roles + graphbuild_body_reports + graphbuild_appointments
     + graphbuild_decision_outcome
-Each normalised line that can carry a fact is run through the pipeline exactly
-once (nlp.pipe); the components (graphbuild/components.py) write per-line
+Each normalised line that can carry a fact (components.LineGate; participant lines always)
+is run through the pipeline exactly once (nlp.pipe), and two lines once more, joined, where a
+sentence runs over the line end (_across_lines); the components (graphbuild/components.py) write per-line
 findings to Doc extensions and this module turns them into facts, using what
 only the document structure knows (participant block, item, section, the lines
 around a signature).
