@@ -260,7 +260,7 @@ def _ingest(found: Discovery, report: IngestReport, writer, gazetteer, judgement
     # 3. Resolve every document of the run together, against what the graph already knows.
     resolver = Resolver(gazetteer, writer.known_persons(), judgements or load_judgements())
     resolved = resolver.resolve_all([e.facts for e in extracted])
-    for kept, absorbed in getattr(resolver, "graph_merges", lambda: [])():
+    for kept, absorbed in resolver.graph_merges():  # curators' "same" judgements on two known people
         writer.merge_persons(kept, absorbed)
 
     # 4. Load, one transaction per document.
