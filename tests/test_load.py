@@ -134,10 +134,11 @@ def test_quotes_are_verbatim_lines_of_the_source(samples_graph):
     cache: dict[str, list[str]] = {}
     for r in rows:
         lines = cache.setdefault(r["path"], Path(r["path"]).read_text(encoding="utf-8").splitlines())
-        # The quote is the normalised text starting at that line: its first words are on that line
-        # (markdown and page furniture stripped, so compare a word rather than the whole string).
+        # The quote is normalised text around that line (markdown and page furniture stripped, so compare
+        # a word rather than the whole string); a sentence over two lines is quoted whole and may start
+        # on the line before the one where the person's name starts.
         first_word = r["quote"].split()[0].strip("*#|<>")
-        window = " ".join(lines[r["line"] - 1 : r["line"] + 1])
+        window = " ".join(lines[max(0, r["line"] - 2) : r["line"] + 1])
         assert first_word[:4] in window, (r, window)
 
 
