@@ -136,9 +136,10 @@ def test_quotes_are_verbatim_lines_of_the_source(samples_graph):
         lines = cache.setdefault(r["path"], Path(r["path"]).read_text(encoding="utf-8").splitlines())
         # The quote is normalised text around that line (markdown and page furniture stripped, so compare
         # a word rather than the whole string); a sentence over two lines is quoted whole and may start
-        # on the line before the one where the person's name starts.
+        # on the (non-blank) line before the one where the person's name starts; pdftotext-style files put
+        # a blank line between text lines.
         first_word = r["quote"].split()[0].strip("*#|<>")
-        window = " ".join(lines[max(0, r["line"] - 2) : r["line"] + 1])
+        window = " ".join(lines[max(0, r["line"] - 4) : r["line"] + 2])
         assert first_word[:4] in window, (r, window)
 
 
