@@ -1,24 +1,59 @@
 // Remove everything document $doc_id asserted, so a new version can replace it.
 // Facts other documents still evidence stay; nodes left without any evidence go.
+// Only the people and organizations this document touched are checked for leftovers,
+// so the cost follows the document, not the size of the graph.
 MATCH (d:Document {doc_id: $doc_id})
-CALL { WITH d
+CALL (d) {
+  OPTIONAL MATCH (p:Person)-[:HAS_MEMBERSHIP]->(:Membership)-[:EVIDENCED_BY]->(d)
+  RETURN collect(DISTINCT p) AS members
+}
+CALL () {
+  OPTIONAL MATCH (p:Person)-[r:ATTENDED]->() WHERE r.doc_id = $doc_id
+  RETURN collect(DISTINCT p) AS attendees
+}
+CALL () {
+  OPTIONAL MATCH ()-[r:CONCERNS]->(p:Person) WHERE r.doc_id = $doc_id
+  RETURN collect(DISTINCT p) AS concerned
+}
+CALL (d) {
+  OPTIONAL MATCH (o:Organization {source: 'extracted'})<-[:IN_ORGANIZATION|ON_BEHALF_OF]-(:Membership)-[:EVIDENCED_BY]->(d)
+  RETURN collect(DISTINCT o) AS orgs_of_members
+}
+CALL () {
+  OPTIONAL MATCH ()-[r:CONCERNS|MEMBER_OF|ABOUT_SEAT]->(o:Organization {source: 'extracted'}) WHERE r.doc_id = $doc_id
+  RETURN collect(DISTINCT o) AS orgs_named
+}
+CALL (d) {
   OPTIONAL MATCH (u:UnresolvedMention)-[:FOUND_IN]->(d)
-  DETACH DELETE u }
-CALL { MATCH ()-[r:ATTENDED]->() WHERE r.doc_id = $doc_id DELETE r }
-CALL { MATCH ()-[r:MEMBER_OF]->() WHERE r.doc_id = $doc_id DELETE r }
-CALL { MATCH ()-[r:CONCERNS]->() WHERE r.doc_id = $doc_id DELETE r }
-CALL { MATCH ()-[r:ABOUT_SEAT]->() WHERE r.doc_id = $doc_id DELETE r }
-CALL { WITH d
+  DETACH DELETE u
+}
+CALL () { MATCH ()-[r:ATTENDED]->() WHERE r.doc_id = $doc_id DELETE r }
+CALL () { MATCH ()-[r:MEMBER_OF]->() WHERE r.doc_id = $doc_id DELETE r }
+CALL () { MATCH ()-[r:CONCERNS]->() WHERE r.doc_id = $doc_id DELETE r }
+CALL () { MATCH ()-[r:ABOUT_SEAT]->() WHERE r.doc_id = $doc_id DELETE r }
+CALL (d) {
   MATCH (n)-[e:EVIDENCED_BY]->(d)
   DELETE e
   WITH DISTINCT n
   WHERE NOT EXISTS { (n)-[:EVIDENCED_BY]->() }
-  DETACH DELETE n }
-CALL { WITH d
+  DETACH DELETE n
+}
+CALL (d) {
   MATCH (d)-[:DOCUMENTS]->(m:Meeting)
   WHERE NOT EXISTS { (m)<-[:DOCUMENTS]-(other:Document WHERE other.doc_id <> $doc_id) }
-  DETACH DELETE m }
-CALL { MATCH (p:Person) WHERE NOT EXISTS { (p)--() } DELETE p }
-CALL { MATCH (o:Organization {source: 'extracted'}) WHERE NOT EXISTS { (o)--() } DELETE o }
+  DETACH DELETE m
+}
+CALL (members, attendees, concerned) {
+  UNWIND members + attendees + concerned AS p
+  WITH DISTINCT p
+  WHERE NOT EXISTS { (p)--() }
+  DELETE p
+}
+CALL (orgs_of_members, orgs_named) {
+  UNWIND orgs_of_members + orgs_named AS o
+  WITH DISTINCT o
+  WHERE NOT EXISTS { (o)--() }
+  DELETE o
+}
 DETACH DELETE d
 RETURN count(*) AS written
