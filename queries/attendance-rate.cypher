@@ -30,10 +30,13 @@ CALL (c, meetings) {
   MATCH (p:Person)-[:HAS_MEMBERSHIP]->(:Membership)-[:IN_ORGANIZATION]->(c)
   RETURN p
 }
-WITH c, meetings, listed, p,
-     [mt IN meetings WHERE EXISTS { (p)-[:ATTENDED {status: 'present'}]->(mt) }] AS present,
-     [mt IN meetings WHERE EXISTS { (p)-[:ATTENDED {status: 'absent'}]->(mt) }
-                       AND NOT EXISTS { (p)-[:ATTENDED {status: 'present'}]->(mt) }] AS absent
+// Aggregate each person's attendance at this council's meetings once (not one check per person x meeting).
+CALL (p, c) {
+  OPTIONAL MATCH (p)-[a:ATTENDED]->(mt:Meeting)-[:ORGANIZED_BY]->(c)
+  WITH mt, collect(a.status) AS statuses
+  RETURN collect(CASE WHEN 'present' IN statuses THEN mt END) AS present,
+         collect(CASE WHEN 'absent' IN statuses AND NOT 'present' IN statuses THEN mt END) AS absent
+}
 WITH c, p, size(meetings) AS n, size(listed) AS n_listed, present, absent,
      [mt IN present + absent | toString(mt.date)] AS dates
 RETURN c.name AS council, p.name AS person, n AS meetings, n_listed AS with_attendance_list,

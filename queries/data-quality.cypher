@@ -12,24 +12,35 @@ CALL () {
   RETURN 'unresolved mention' AS issue, u.name AS name, null AS other, u.reason AS reason,
          coalesce(d.path, u.doc_id) AS doc, u.line AS line, u.quote AS quote, 1 AS rank
   UNION ALL
-  MATCH (a:Person), (b:Person)
+  // Block on the family name: pairs are formed only inside a family (not all pairs of people).
+  MATCH (x:Person)
+  WITH x, split(toLower(trim(x.name)), ' ') AS tx
+  WITH last(tx) AS family, collect({p: x, t: tx}) AS people
+  WHERE family IS NOT NULL AND size(people) > 1
+  UNWIND people AS pa
+  UNWIND people AS pb
+  WITH pa.p AS a, pb.p AS b, pa.t AS ta, pb.t AS tb
   WHERE a.person_id < b.person_id
-  WITH a, b, split(toLower(trim(a.name)), ' ') AS ta, split(toLower(trim(b.name)), ' ') AS tb
-  WHERE size(ta) >= 1 AND size(tb) >= 1 AND last(ta) = last(tb)
     AND (left(head(ta), 1) = left(head(tb), 1))
     AND (head(ta) STARTS WITH replace(head(tb), '.', '') OR head(tb) STARTS WITH replace(head(ta), '.', '')
          OR size(head(ta)) <= 2 OR size(head(tb)) <= 2
          OR left(head(ta), 3) = left(head(tb), 3))
-  CALL (a, b) {
-    OPTIONAL MATCH (a)-[ra:ATTENDED]->()
-    OPTIONAL MATCH (a)-[:HAS_MEMBERSHIP]->(:Membership)-[ea:EVIDENCED_BY]->(da:Document)
-    OPTIONAL MATCH (b)-[rb:ATTENDED]->()
-    OPTIONAL MATCH (b)-[:HAS_MEMBERSHIP]->(:Membership)-[eb:EVIDENCED_BY]->(db:Document)
-    OPTIONAL MATCH (xa:Document {doc_id: ra.doc_id})
-    OPTIONAL MATCH (xb:Document {doc_id: rb.doc_id})
-    WITH collect(DISTINCT coalesce(xa.path, da.path) + ':' + toString(coalesce(ra.line, ea.line)) + ' ' + coalesce(ra.quote, ea.quote)) AS qa,
-         collect(DISTINCT coalesce(xb.path, db.path) + ':' + toString(coalesce(rb.line, eb.line)) + ' ' + coalesce(rb.quote, eb.quote)) AS qb
-    RETURN qa[0] AS qa, qb[0] AS qb
+  // One source line per person: the first attendance line, else the first membership line.
+  CALL (a) {
+    OPTIONAL MATCH (a)-[r:ATTENDED]->()
+    WITH r LIMIT 1
+    OPTIONAL MATCH (x:Document {doc_id: r.doc_id})
+    OPTIONAL MATCH (a)-[:HAS_MEMBERSHIP]->(:Membership)-[e:EVIDENCED_BY]->(d:Document)
+    WITH r, x, e, d LIMIT 1
+    RETURN coalesce(x.path, d.path) + ':' + toString(coalesce(r.line, e.line)) + ' ' + coalesce(r.quote, e.quote) AS qa
+  }
+  CALL (b) {
+    OPTIONAL MATCH (b)-[r:ATTENDED]->()
+    WITH r LIMIT 1
+    OPTIONAL MATCH (x:Document {doc_id: r.doc_id})
+    OPTIONAL MATCH (b)-[:HAS_MEMBERSHIP]->(:Membership)-[e:EVIDENCED_BY]->(d:Document)
+    WITH r, x, e, d LIMIT 1
+    RETURN coalesce(x.path, d.path) + ':' + toString(coalesce(r.line, e.line)) + ' ' + coalesce(r.quote, e.quote) AS qb
   }
   RETURN 'possible duplicate' AS issue, a.name AS name, b.name AS other,
          'same family name, similar first names' AS reason,
