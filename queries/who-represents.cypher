@@ -5,25 +5,38 @@
 // A seat counts when its membership REPRESENTS the municipality ("stated"), or when the
 // membership names no municipality and the same person represents it elsewhere ("via person").
 // Resigned seats are left out (see seats-of-person / body-appointments for history).
-WITH toLower(trim($municipality)) AS q
-MATCH (mu:Municipality)
-WHERE mu.kommunekode = q OR toLower(mu.name) = q OR toLower(coalesce(mu.short_name, '')) = q
-   OR toLower(mu.name) = q + ' kommune' OR toLower(mu.name) = q + 's kommune'
-   OR any(a IN coalesce(mu.aliases, []) WHERE toLower(a) = q)
-MATCH (p:Person)-[:HAS_MEMBERSHIP]->(m:Membership)-[:IN_ORGANIZATION]->(o:Organization)
-WHERE NOT o:Party AND coalesce(m.status, '') <> 'resigned'
-  AND ((m)-[:REPRESENTS]->(mu)
-       OR (NOT (m)-[:REPRESENTS]->(:Municipality)
-           AND EXISTS { (p)-[:HAS_MEMBERSHIP]->(:Membership)-[:REPRESENTS]->(mu) }))
+// Resolve the municipality first (98 nodes), then expand from it.
+CALL () {
+  WITH toLower(trim($municipality)) AS q
+  MATCH (mu:Municipality)
+  WHERE mu.kommunekode = q OR toLower(mu.name) = q OR toLower(coalesce(mu.short_name, '')) = q
+     OR toLower(mu.name) = q + ' kommune' OR toLower(mu.name) = q + 's kommune'
+     OR any(a IN coalesce(mu.aliases, []) WHERE toLower(a) = q)
+  RETURN mu
+}
+CALL (mu) {
+  // "stated": the membership represents the municipality.
+  MATCH (mu)<-[:REPRESENTS]-(m:Membership)<-[:HAS_MEMBERSHIP]-(p:Person)
+  MATCH (m)-[:IN_ORGANIZATION]->(o:Organization)
+  WHERE NOT o:Party AND coalesce(m.status, '') <> 'resigned'
+  RETURN p, m, o, 'stated' AS basis
+  UNION
+  // "via person": a membership naming no municipality, of someone who represents this one elsewhere.
+  MATCH (mu)<-[:REPRESENTS]-(:Membership)<-[:HAS_MEMBERSHIP]-(p:Person)
+  WITH DISTINCT p
+  MATCH (p)-[:HAS_MEMBERSHIP]->(m:Membership)-[:IN_ORGANIZATION]->(o:Organization)
+  WHERE NOT o:Party AND coalesce(m.status, '') <> 'resigned' AND NOT (m)-[:REPRESENTS]->(:Municipality)
+  RETURN p, m, o, 'via person' AS basis
+}
 OPTIONAL MATCH (m)-[:ON_BEHALF_OF]->(party:Party)
 OPTIONAL MATCH (m)-[e:EVIDENCED_BY]->(d:Document)
-WITH mu, p, m, o, party, e, d
+WITH mu, p, m, o, basis, party, e, d
 ORDER BY coalesce(e.date, '9999'), e.line
-WITH mu, p, m, o, collect(DISTINCT party.letter) AS letters,
+WITH mu, p, m, o, basis, collect(DISTINCT party.letter) AS letters,
      collect({doc: d.path, line: e.line, quote: e.quote})[0] AS ev
 RETURN mu.name AS municipality, p.name AS person, o.name AS body, m.role AS role, m.status AS status,
        CASE WHEN size(letters) = 0 THEN null ELSE reduce(s = head(letters), x IN tail(letters) | s + '/' + x) END AS party,
        m.start_date AS since, m.end_date AS until,
-       CASE WHEN (m)-[:REPRESENTS]->(mu) THEN 'stated' ELSE 'via person' END AS basis,
+       basis,
        ev.doc AS doc, ev.line AS line, ev.quote AS quote
 ORDER BY person, body, role
