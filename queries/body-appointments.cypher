@@ -10,22 +10,26 @@ CALL () {
         OR any(a IN coalesce(o.aliases, []) WHERE toLower(a) = q))
   RETURN collect(o) AS exact
 }
-CALL () {
-  WITH toLower(trim($body)) AS q
+CALL (exact) {
+  // Only when nothing matches exactly.
+  WITH toLower(trim($body)) AS q WHERE size(exact) = 0
   MATCH (o:Organization)
   WHERE NOT o:Party AND size(q) >= 3 AND (toLower(o.name) CONTAINS q OR any(a IN coalesce(o.aliases, []) WHERE toLower(a) CONTAINS q))
   RETURN collect(o) AS partial
 }
 UNWIND CASE WHEN size(exact) > 0 THEN exact ELSE partial END AS o
 MATCH (p:Person)-[:HAS_MEMBERSHIP]->(m:Membership)-[:IN_ORGANIZATION]->(o)
-OPTIONAL MATCH (m)-[:ON_BEHALF_OF]->(party:Party)
-OPTIONAL MATCH (m)-[:REPRESENTS]->(mu:Municipality)
-OPTIONAL MATCH (m)-[:REPLACES]->(:Membership)<-[:HAS_MEMBERSHIP]-(gone:Person)
-OPTIONAL MATCH (x:Decision)-[:APPOINTS]->(m)
-OPTIONAL MATCH (x)<-[:RESULTED_IN]-(:AgendaItem)-[:ON_AGENDA_OF]->(xm:Meeting)
-WITH o, p, m, collect(DISTINCT coalesce(party.name, party.letter) + CASE WHEN party.letter IS NOT NULL AND party.name <> party.letter THEN ' (' + party.letter + ')' ELSE '' END) AS parties,
-     collect(DISTINCT mu.name) AS munis, collect(DISTINCT gone.name) AS replaced,
-     collect(DISTINCT x.text)[0] AS decision, collect(DISTINCT xm.date)[0] AS decided_at
+// The optional parts once per membership, each on its own (no cross product of the optional rows).
+WITH o, p, m,
+     COLLECT { MATCH (m)-[:ON_BEHALF_OF]->(party:Party)
+               RETURN DISTINCT coalesce(party.name, party.letter) + CASE WHEN party.letter IS NOT NULL AND party.name <> party.letter THEN ' (' + party.letter + ')' ELSE '' END } AS parties,
+     COLLECT { MATCH (m)-[:REPRESENTS]->(mu:Municipality) RETURN DISTINCT mu.name } AS munis,
+     COLLECT { MATCH (m)-[:REPLACES]->(:Membership)<-[:HAS_MEMBERSHIP]-(gone:Person) RETURN DISTINCT gone.name } AS replaced
+CALL (m) {
+  OPTIONAL MATCH (x:Decision)-[:APPOINTS]->(m)
+  OPTIONAL MATCH (x)<-[:RESULTED_IN]-(:AgendaItem)-[:ON_AGENDA_OF]->(xm:Meeting)
+  RETURN collect(DISTINCT x.text)[0] AS decision, collect(DISTINCT xm.date)[0] AS decided_at
+}
 MATCH (m)-[e:EVIDENCED_BY]->(d:Document)
 OPTIONAL MATCH (ai:AgendaItem {agenda_item_id: e.agenda_item_id})
 RETURN o.name AS body, coalesce(e.date, m.start_date, m.end_date) AS date, p.name AS person, m.role AS role, m.status AS status,

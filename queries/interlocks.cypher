@@ -9,13 +9,21 @@ MATCH (p:Person)-[:HAS_MEMBERSHIP]->(m:Membership)-[:IN_ORGANIZATION]->(o:Organi
 WHERE NOT o:Party AND NOT coalesce(m.status, '') IN ['resigned', 'proposed', 'offered']
 WITH p, o, collect(m)[0] AS m
 WITH p, collect([o, m]) AS seats
+// Only people with two or more seats can be listed or sit together with someone on two.
+WHERE size(seats) >= 2 OR size(seats) >= $min_bodies
+// Each organization's seat holders are collected once (not expanded again per person sitting in it).
+UNWIND seats AS s
+WITH p, seats, s[0] AS o
+WITH o, collect([p, seats]) AS holders
+WITH holders, [h IN holders WHERE size(h[1]) >= 2 | h[0]] AS co
+UNWIND holders AS h
+WITH h[0] AS p, collect(h[1])[0] AS seats, collect(co) AS groups
 WHERE size(seats) >= $min_bodies
-CALL (p, seats) {
-  UNWIND seats AS s
-  WITH s[0] AS o
-  MATCH (o)<-[:IN_ORGANIZATION]-(om:Membership)<-[:HAS_MEMBERSHIP]-(other:Person)
-  WHERE other <> p AND NOT coalesce(om.status, '') IN ['resigned', 'proposed', 'offered']
-  WITH other, count(DISTINCT o) AS shared
+CALL (p, groups) {
+  UNWIND groups AS g
+  UNWIND g AS other
+  WITH other WHERE other <> p
+  WITH other, count(*) AS shared
   WHERE shared >= 2
   RETURN collect(other.name + ' (' + toString(shared) + ')') AS together
 }
