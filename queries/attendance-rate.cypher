@@ -22,20 +22,19 @@ UNWIND CASE WHEN size(exact) > 0 THEN exact ELSE partial END AS c
 MATCH (mt:Meeting)-[:ORGANIZED_BY]->(c)
 WITH c, collect(mt) AS meetings
 WITH c, meetings, [x IN meetings WHERE EXISTS { (:Person)-[:ATTENDED]->(x) }] AS listed
+// Each person's attendance at this council's meetings, aggregated once (not one check per person x meeting):
+// everyone listed at one of the meetings, then the council's members listed at none of them.
 CALL (c, meetings) {
   UNWIND meetings AS mt
-  MATCH (p:Person)-[:ATTENDED]->(mt)
-  RETURN p
-  UNION
-  MATCH (p:Person)-[:HAS_MEMBERSHIP]->(:Membership)-[:IN_ORGANIZATION]->(c)
-  RETURN p
-}
-// Aggregate each person's attendance at this council's meetings once (not one check per person x meeting).
-CALL (p, c) {
-  OPTIONAL MATCH (p)-[a:ATTENDED]->(mt:Meeting)-[:ORGANIZED_BY]->(c)
-  WITH mt, collect(a.status) AS statuses
-  RETURN collect(CASE WHEN 'present' IN statuses THEN mt END) AS present,
+  MATCH (p:Person)-[a:ATTENDED]->(mt)
+  WITH p, mt, collect(a.status) AS statuses
+  RETURN p, collect(CASE WHEN 'present' IN statuses THEN mt END) AS present,
          collect(CASE WHEN 'absent' IN statuses AND NOT 'present' IN statuses THEN mt END) AS absent
+  UNION ALL
+  MATCH (p:Person)-[:HAS_MEMBERSHIP]->(:Membership)-[:IN_ORGANIZATION]->(c)
+  WITH DISTINCT p
+  WHERE NOT EXISTS { (p)-[:ATTENDED]->(:Meeting)-[:ORGANIZED_BY]->(c) }
+  RETURN p, [] AS present, [] AS absent
 }
 WITH c, p, size(meetings) AS n, size(listed) AS n_listed, present, absent,
      [mt IN present + absent | toString(mt.date)] AS dates
