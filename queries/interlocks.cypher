@@ -1,9 +1,9 @@
 // name: interlocks
-// question: Who links bodies by sitting on $min_bodies or more of them, and who sits together with them on two or more?
+// question: Who links bodies by sitting on $min_bodies or more organizations, and who sits together with them on two or more bodies?
 // param: min_bodies int 2 how many organizations (councils and bodies, not parties) a person must have seats in
 // columns: person, seats, organizations, sits_together_with, evidence
 // A seat counts unless its status is resigned, proposed or offered. sits_together_with: people
-// who hold seats in at least two of the same organizations as this person (a board interlock).
+// who hold seats in at least two of the same bodies (not councils) as this person (a board interlock).
 // evidence: one source line per seat ("path:line quote").
 MATCH (p:Person)-[:HAS_MEMBERSHIP]->(m:Membership)-[:IN_ORGANIZATION]->(o:Organization)
 WHERE NOT o:Party AND NOT coalesce(m.status, '') IN ['resigned', 'proposed', 'offered']
@@ -15,7 +15,8 @@ WHERE size(seats) >= 2 OR size(seats) >= $min_bodies
 UNWIND seats AS s
 WITH p, seats, s[0] AS o
 WITH o, collect([p, seats]) AS holders
-WITH holders, [h IN holders WHERE size(h[1]) >= 2 | h[0]] AS co
+// Sitting together counts on bodies only: a council's members all share it, which says nothing.
+WITH holders, CASE WHEN o:Body THEN [h IN holders WHERE size(h[1]) >= 2 | h[0]] ELSE [] END AS co
 UNWIND holders AS h
 WITH h[0] AS p, collect(h[1])[0] AS seats, collect(co) AS groups
 WHERE size(seats) >= $min_bodies
