@@ -27,6 +27,16 @@ CALL (d) {
   OPTIONAL MATCH (u:UnresolvedMention)-[:FOUND_IN]->(d)
   DETACH DELETE u
 }
+// What this document said about memberships (party, municipality, decision, who replaced whom) sits on
+// relationships of the memberships it evidences, keyed by its doc_id.
+CALL (d) {
+  MATCH (m:Membership)-[:EVIDENCED_BY]->(d)
+  WITH DISTINCT m
+  MATCH (m)-[r:REPLACES|APPOINTS|ON_BEHALF_OF|REPRESENTS]-()
+  WHERE r.doc_id = $doc_id
+  WITH DISTINCT r
+  DELETE r
+}
 CALL () { MATCH ()-[r:ATTENDED]->() WHERE r.doc_id = $doc_id DELETE r }
 CALL () { MATCH ()-[r:MEMBER_OF]->() WHERE r.doc_id = $doc_id DELETE r }
 CALL () { MATCH ()-[r:CONCERNS]->() WHERE r.doc_id = $doc_id DELETE r }

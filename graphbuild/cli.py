@@ -353,7 +353,7 @@ def report_list(ctx, fmt):
     from .reports import list_reports
 
     rows = [dict(name=r.name, question=r.question,
-                 parameters=", ".join(f"{p.name} ({p.type})" for p in r.params)) for r in list_reports(ctx.meta["reports_dirs"])]
+                 parameters=", ".join(p.signature for p in r.params)) for r in list_reports(ctx.meta["reports_dirs"])]
     click.echo(render(["name", "question", "parameters"], rows, fmt))
 
 
@@ -368,7 +368,8 @@ def report_show(ctx, name):
     r = get_report(name, ctx.meta["reports_dirs"])
     click.echo(f"# {r.name}: {r.question}")
     for p in r.params:
-        click.echo(f"#   -p {p.name} <{p.type}>   example: {json.dumps(p.example, ensure_ascii=False)}  {p.description}")
+        kind = "default" if p.optional else "example"
+        click.echo(f"#   -p {p.name} <{p.type}>   {kind}: {json.dumps(p.example, ensure_ascii=False)}  {p.description}")
     click.echo(f"# file: {r.path}")
     click.echo(r.cypher.rstrip())
 

@@ -170,12 +170,16 @@ def document_rows(resolved: ResolvedDocument, curated_org_ids: frozenset = froze
         memberships.setdefault(key, dict(
             membership_id=mem_id, person_id=person_id, org_id=org_id, role=role, status=status, date=date,
             line=ev.line, quote=ev.quote, agenda_item_id=item_id.get(item_number) if item_number else None))
+        # These relationships carry the line that states them (a membership gathers lines from many
+        # documents: each appointment's party, municipality and decision must stay with its own line).
+        where = dict(line=ev.line, quote=ev.quote)
         if party_id:
-            party_rows[mem_id] = dict(membership_id=mem_id, party_id=party_id)
+            party_rows[(mem_id, party_id, ev.line)] = dict(membership_id=mem_id, party_id=party_id, **where)
         if kommunekode:
-            muni_rows[mem_id] = dict(membership_id=mem_id, kommunekode=kommunekode)
+            muni_rows[(mem_id, kommunekode, ev.line)] = dict(membership_id=mem_id, kommunekode=kommunekode, **where)
         if item_number and item_number in decision_of_item:
-            appoints_rows[mem_id] = dict(decision_id=decision_of_item[item_number], membership_id=mem_id)
+            did = decision_of_item[item_number]
+            appoints_rows[(mem_id, did, ev.line)] = dict(decision_id=did, membership_id=mem_id, **where)
         return mem_id
 
     party_id_of = {o.letter_key: o.org_id for o in _party_keys(resolved)}
@@ -190,7 +194,8 @@ def document_rows(resolved: ResolvedDocument, curated_org_ids: frozenset = froze
             # The seat being taken over: the replaced person's resignation from the same seat.
             gone = add_membership(person_of[m.replaces.mention_id], oid, m.role, "resigned", m.evidence,
                                   m.item_number, party_id, None)
-            replaces_rows[(mem_id, gone)] = dict(membership_id=mem_id, replaced_membership_id=gone)
+            replaces_rows[(mem_id, gone, m.evidence.line)] = dict(
+                membership_id=mem_id, replaced_membership_id=gone, line=m.evidence.line, quote=m.evidence.quote)
 
     out.add("load_memberships", [memberships[k] for k in sorted(memberships)])
     out.add("load_membership_party", [party_rows[k] for k in sorted(party_rows)])

@@ -5,6 +5,7 @@ Header format (comment lines at the top of the file):
     // name: who-represents
     // question: Who represents municipality $municipality where?
     // param: municipality string "Rudersdal"  (name, type, example; types: string, int, float, bool, date)
+    // param: limit int? 25 how many rows   (a type ending in "?" is optional: its example is the default)
     // columns: person, party, body, role, since, doc, line, quote
 
 Reports come from the bundled queries/ folder, then any folder given with
@@ -39,6 +40,14 @@ class Param:
     type: str
     example: Any
     description: str = ""
+    optional: bool = False  # written "int?" in the header; when not given, the example is used
+
+    @property
+    def signature(self) -> str:
+        """'limit (int, optional, default 25)' or 'municipality (string)'."""
+        if self.optional:
+            return f"{self.name} ({self.type}, optional, default {json.dumps(self.example, ensure_ascii=False)})"
+        return f"{self.name} ({self.type})"
 
 
 @dataclass
@@ -59,6 +68,9 @@ class Report:
             raise ReportError(f"report {self.name!r} has no parameter {unknown[0]!r} (it takes: {', '.join(known) or 'none'})")
         values = {}
         for p in self.params:
+            if p.name not in given and p.optional:
+                values[p.name] = p.example
+                continue
             if p.name not in given:
                 raise ReportError(f"report {self.name!r} needs parameter {p.name!r} ({p.type}), e.g. -p {p.name} {json.dumps(p.example, ensure_ascii=False)}")
             values[p.name] = convert_value(self.name, p, given[p.name])
@@ -114,15 +126,18 @@ def parse_report(path: Path) -> Report:
         elif key == "columns":
             meta["columns"] = [c.strip() for c in value.split(",") if c.strip()]
         elif key == "param":
-            m = re.match(r"(\w+)\s+(\w+)\s+(\"[^\"]*\"|\S+)\s*(.*)$", value)
+            m = re.match(r"(\w+)\s+(\w+)(\??)\s+(\"[^\"]*\"|\S+)\s*(.*)$", value)
             if not m or m.group(2) not in PARAM_TYPES:
-                raise ReportError(f"{path}: bad param line {value!r} (want: NAME TYPE EXAMPLE [description])")
-            example = m.group(3)
+                raise ReportError(f"{path}: bad param line {value!r} (want: NAME TYPE[?] EXAMPLE [description])")
+            example = m.group(4)
             try:
                 example = json.loads(example)
             except ValueError:
                 pass
-            meta["params"].append(Param(m.group(1), m.group(2), example, m.group(4).strip()))
+            param = Param(m.group(1), m.group(2), example, m.group(5).strip(), optional=bool(m.group(3)))
+            if param.optional:  # the example is the default, so it must already be a valid value
+                param.example = convert_value(path.stem, param, example)
+            meta["params"].append(param)
         else:
             meta["notes"].append(body)
     name = meta.get("name") or path.stem
@@ -180,5 +195,6 @@ def run_read(driver: neo4j.Driver, cypher: str, params: dict, database: Optional
 
 
 def run_report(driver: neo4j.Driver, report: Report, params: dict, database: Optional[str] = None):
-    columns, rows = run_read(driver, report.cypher, params, database)
+    defaults = {p.name: p.example for p in report.params if p.optional}
+    columns, rows = run_read(driver, report.cypher, {**defaults, **params}, database)
     return (report.columns or columns), rows

@@ -2,7 +2,8 @@
 // question: What is the appointment history of body $body: who was appointed, who resigned, who replaced whom, on behalf of which party?
 // param: body string "Samarbejdsudvalget vedr. psykologhjælp i Hovedstaden" name, short name, alias or org_id, case-insensitive (a part of the name works when nothing matches exactly)
 // columns: body, date, person, role, status, party, municipality, replaces, decision, decided_at, agenda_item, doc, line, quote
-// One row per membership and supporting line, oldest first.
+// One row per membership and supporting line, oldest first; party, municipality, replaces and
+// decision are those the row's own line states (party and municipality: else the membership's).
 CALL () {
   WITH toLower(trim($body)) AS q
   MATCH (o:Organization)
@@ -19,18 +20,32 @@ CALL (exact) {
 }
 UNWIND CASE WHEN size(exact) > 0 THEN exact ELSE partial END AS o
 MATCH (p:Person)-[:HAS_MEMBERSHIP]->(m:Membership)-[:IN_ORGANIZATION]->(o)
-// The optional parts once per membership, each on its own (no cross product of the optional rows).
-WITH o, p, m,
-     COLLECT { MATCH (m)-[:ON_BEHALF_OF]->(party:Party)
-               RETURN DISTINCT coalesce(party.name, party.letter) + CASE WHEN party.letter IS NOT NULL AND party.name <> party.letter THEN ' (' + party.letter + ')' ELSE '' END } AS parties,
-     COLLECT { MATCH (m)-[:REPRESENTS]->(mu:Municipality) RETURN DISTINCT mu.name } AS munis,
-     COLLECT { MATCH (m)-[:REPLACES]->(:Membership)<-[:HAS_MEMBERSHIP]-(gone:Person) RETURN DISTINCT gone.name } AS replaced
-CALL (m) {
-  OPTIONAL MATCH (x:Decision)-[:APPOINTS]->(m)
-  OPTIONAL MATCH (x)<-[:RESULTED_IN]-(:AgendaItem)-[:ON_AGENDA_OF]->(xm:Meeting)
-  RETURN collect(DISTINCT x.text)[0] AS decision, collect(DISTINCT xm.date)[0] AS decided_at
-}
 MATCH (m)-[e:EVIDENCED_BY]->(d:Document)
+// Party, municipality, replaced person and decision as stated on this row's line (a membership
+// gathers lines from many documents and appointments); party and municipality fall back to what
+// other lines state for the same membership when this line names none.
+WITH o, p, m, e, d,
+     COLLECT { MATCH (m)-[r:ON_BEHALF_OF]->(party:Party) WHERE r.doc_id = d.doc_id AND r.line = e.line
+               RETURN DISTINCT party } AS parties_here,
+     COLLECT { MATCH (m)-[r:REPRESENTS]->(mu:Municipality) WHERE r.doc_id = d.doc_id AND r.line = e.line
+               RETURN DISTINCT mu.name } AS munis_here,
+     COLLECT { MATCH (m)-[r:REPLACES]->(:Membership)<-[:HAS_MEMBERSHIP]-(gone:Person)
+               WHERE r.doc_id = d.doc_id AND r.line = e.line RETURN DISTINCT gone.name } AS replaced
+WITH o, p, m, e, d, replaced,
+     CASE WHEN size(parties_here) > 0 THEN parties_here
+          ELSE COLLECT { MATCH (m)-[:ON_BEHALF_OF]->(party:Party) RETURN DISTINCT party } END AS party_nodes,
+     CASE WHEN size(munis_here) > 0 THEN munis_here
+          ELSE COLLECT { MATCH (m)-[:REPRESENTS]->(mu:Municipality) RETURN DISTINCT mu.name } END AS munis
+WITH o, p, m, e, d, replaced, munis,
+     [x IN party_nodes | coalesce(x.name, x.letter)
+        + CASE WHEN x.letter IS NOT NULL AND x.name <> x.letter THEN ' (' + x.letter + ')' ELSE '' END] AS parties
+CALL (m, e, d) {
+  OPTIONAL MATCH (x:Decision)-[r:APPOINTS]->(m)
+  WHERE r.doc_id = d.doc_id AND r.line = e.line
+  OPTIONAL MATCH (x)<-[:RESULTED_IN]-(:AgendaItem)-[:ON_AGENDA_OF]->(xm:Meeting)
+  RETURN x.text AS decision, xm.date AS decided_at
+  ORDER BY decided_at LIMIT 1
+}
 OPTIONAL MATCH (ai:AgendaItem {agenda_item_id: e.agenda_item_id})
 RETURN o.name AS body, coalesce(e.date, m.start_date, m.end_date) AS date, p.name AS person, m.role AS role, m.status AS status,
        CASE WHEN size(parties) = 0 THEN null ELSE reduce(s = head(parties), x IN tail(parties) | s + '/' + x) END AS party,

@@ -23,9 +23,10 @@ CALL (d) {
   UNION ALL
   MATCH (m:Membership)-[e:EVIDENCED_BY]->(d)
   MATCH (p:Person)-[:HAS_MEMBERSHIP]->(m)-[:IN_ORGANIZATION]->(o:Organization)
-  OPTIONAL MATCH (m)-[:ON_BEHALF_OF]->(party:Party)
-  OPTIONAL MATCH (m)-[:REPRESENTS]->(mu:Municipality)
-  OPTIONAL MATCH (m)-[:REPLACES]->(:Membership)<-[:HAS_MEMBERSHIP]-(gone:Person)
+  // Only what this line states (the membership may carry other documents' lines too).
+  OPTIONAL MATCH (m)-[r1:ON_BEHALF_OF]->(party:Party) WHERE r1.doc_id = d.doc_id AND r1.line = e.line
+  OPTIONAL MATCH (m)-[r2:REPRESENTS]->(mu:Municipality) WHERE r2.doc_id = d.doc_id AND r2.line = e.line
+  OPTIONAL MATCH (m)-[r3:REPLACES]->(:Membership)<-[:HAS_MEMBERSHIP]-(gone:Person) WHERE r3.doc_id = d.doc_id AND r3.line = e.line
   WITH e, m, p, o, collect(DISTINCT party.letter) AS letters, collect(DISTINCT mu.name) AS munis, collect(DISTINCT gone.name) AS gone
   RETURN e.line AS line, 'membership' AS fact, p.name AS subject, toUpper(coalesce(m.status, '')) + ' ' + coalesce(m.role, '') AS relation,
          o.name AS object,

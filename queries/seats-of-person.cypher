@@ -2,7 +2,8 @@
 // question: Which seats has person $person held over time (role, status, party, appointing decision, source quotes)?
 // param: person string "Jacob Netteberg" name or alias, case-insensitive (a part of the name works when nothing matches exactly)
 // columns: person, body, role, status, party, municipality, date, start_date, end_date, replaces, replaced_by, decision, decided_at, doc, line, quote
-// One row per piece of evidence, oldest first.
+// One row per piece of evidence, oldest first; replaces, replaced_by and decision are those the
+// row's own line states.
 CALL () {
   WITH toLower(trim($person)) AS q
   MATCH (p:Person)
@@ -17,16 +18,31 @@ CALL () {
 }
 UNWIND CASE WHEN size(exact) > 0 THEN exact ELSE partial END AS p
 MATCH (p)-[:HAS_MEMBERSHIP]->(m:Membership)-[:IN_ORGANIZATION]->(o:Organization)
-OPTIONAL MATCH (m)-[:ON_BEHALF_OF]->(party:Party)
-OPTIONAL MATCH (m)-[:REPRESENTS]->(mu:Municipality)
-OPTIONAL MATCH (m)-[:REPLACES]->(:Membership)<-[:HAS_MEMBERSHIP]-(gone:Person)
-OPTIONAL MATCH (m)<-[:REPLACES]-(:Membership)<-[:HAS_MEMBERSHIP]-(next:Person)
-OPTIONAL MATCH (x:Decision)-[:APPOINTS]->(m)
-OPTIONAL MATCH (x)<-[:RESULTED_IN]-(:AgendaItem)-[:ON_AGENDA_OF]->(xm:Meeting)
-WITH p, m, o, collect(DISTINCT party.letter) AS letters, collect(DISTINCT mu.name) AS munis,
-     collect(DISTINCT gone.name) AS replaced, collect(DISTINCT next.name) AS successors,
-     collect(DISTINCT x.text)[0] AS decision, collect(DISTINCT xm.date)[0] AS decided_at
 MATCH (m)-[e:EVIDENCED_BY]->(d:Document)
+// Party, municipality, replaced / replacing person and decision as stated on this row's line (a
+// membership gathers lines from many documents); party and municipality fall back to what other
+// lines state for the same membership when this line names none.
+WITH p, m, o, e, d,
+     COLLECT { MATCH (m)-[r:ON_BEHALF_OF]->(party:Party) WHERE r.doc_id = d.doc_id AND r.line = e.line
+               RETURN DISTINCT party.letter } AS letters_here,
+     COLLECT { MATCH (m)-[r:REPRESENTS]->(mu:Municipality) WHERE r.doc_id = d.doc_id AND r.line = e.line
+               RETURN DISTINCT mu.name } AS munis_here,
+     COLLECT { MATCH (m)-[r:REPLACES]->(:Membership)<-[:HAS_MEMBERSHIP]-(gone:Person)
+               WHERE r.doc_id = d.doc_id AND r.line = e.line RETURN DISTINCT gone.name } AS replaced,
+     COLLECT { MATCH (m)<-[r:REPLACES]-(:Membership)<-[:HAS_MEMBERSHIP]-(next:Person)
+               WHERE r.doc_id = d.doc_id AND r.line = e.line RETURN DISTINCT next.name } AS successors
+WITH p, m, o, e, d, replaced, successors,
+     CASE WHEN size(letters_here) > 0 THEN letters_here
+          ELSE COLLECT { MATCH (m)-[:ON_BEHALF_OF]->(party:Party) RETURN DISTINCT party.letter } END AS letters,
+     CASE WHEN size(munis_here) > 0 THEN munis_here
+          ELSE COLLECT { MATCH (m)-[:REPRESENTS]->(mu:Municipality) RETURN DISTINCT mu.name } END AS munis
+CALL (m, e, d) {
+  OPTIONAL MATCH (x:Decision)-[r:APPOINTS]->(m)
+  WHERE r.doc_id = d.doc_id AND r.line = e.line
+  OPTIONAL MATCH (x)<-[:RESULTED_IN]-(:AgendaItem)-[:ON_AGENDA_OF]->(xm:Meeting)
+  RETURN x.text AS decision, xm.date AS decided_at
+  ORDER BY decided_at LIMIT 1
+}
 RETURN p.name AS person, o.name AS body, m.role AS role, m.status AS status,
        CASE WHEN size(letters) = 0 THEN null ELSE reduce(s = head(letters), x IN tail(letters) | s + '/' + x) END AS party,
        CASE WHEN size(munis) = 0 THEN null ELSE reduce(s = head(munis), x IN tail(munis) | s + '/' + x) END AS municipality,

@@ -121,10 +121,51 @@ def test_every_fact_has_provenance(samples_graph):
         RETURN labels(n) AS l, count(*) AS n""")
     assert missing == []
     bad_rels = one(samples_graph, """
-        MATCH ()-[r:ATTENDED|MEMBER_OF|CONCERNS]->()
+        MATCH ()-[r:ATTENDED|MEMBER_OF|CONCERNS|ABOUT_SEAT|ON_BEHALF_OF|REPRESENTS|REPLACES|APPOINTS]->()
         WHERE r.doc_id IS NULL OR r.line IS NULL OR r.quote IS NULL OR size(r.quote) > 300
+           OR NOT EXISTS { MATCH (d:Document {doc_id: r.doc_id}) WHERE r.line <= d.line_count }
         RETURN type(r) AS t, count(*) AS n""")
     assert bad_rels == []
+    assert one(samples_graph, "MATCH ()-[r:REPLACES]->() RETURN count(r) AS n")[0]["n"] > 0
+
+
+def test_each_replacement_keeps_its_own_line_and_decision(empty_graph, tmp_path):
+    """Jacob Netteberg enters the same committee twice, in place of two different people: each
+    appointment shows its own predecessor and deciding meeting, and replacing one document removes
+    exactly its own statements."""
+    from graphbuild.reports import get_report, run_report
+
+    first = tmp_path / "referat-2020-06-19.txt"
+    shutil.copy(REFERAT, first)
+    text = REFERAT.read_text(encoding="utf-8")
+    second = tmp_path / "referat-2021-03-05.txt"
+    second.write_text(text.replace("Dato: 19-06-2020", "Dato: 05-03-2021")
+                          .replace("Gitte Kjær-Westermann (B) udtræder", "Mette Ravn Holm (B) udtræder"), encoding="utf-8")
+    writer = GraphWriter(empty_graph)
+    assert ingest([str(first), str(second)], writer).ok
+
+    report = get_report("body-appointments")
+    _, rows = run_report(empty_graph, report, {"body": "Samarbejdsudvalget vedr. psykologhjælp i Hovedstaden"})
+    entering = {r["doc"].rsplit("/", 1)[-1]: r for r in rows if r["person"] == "Jacob Netteberg"}
+    assert set(entering) == {first.name, second.name}, rows
+    assert entering[first.name]["replaces"] == "Gitte Kjær-Westermann"
+    assert entering[second.name]["replaces"] == "Mette Ravn Holm"
+    assert str(entering[first.name]["decided_at"]) == "2020-06-19"
+    assert str(entering[second.name]["decided_at"]) == "2021-03-05"
+    assert entering[second.name]["party"] == "Radikale Venstre (B)"
+
+    # The second meeting's minutes are corrected: nobody left the committee that day.
+    second.write_text(text.replace("Dato: 19-06-2020", "Dato: 05-03-2021")
+                          .replace("Gitte Kjær-Westermann (B) udtræder af samarbejdsudvalget vedr. psykologhjælp, og i stedet indtræder ",
+                                   "Som tidligere meddelt sidder "), encoding="utf-8")
+    assert ingest([str(first), str(second)], writer).ok
+    left = one(empty_graph, """
+        MATCH (:Person {name: 'Jacob Netteberg'})-[:HAS_MEMBERSHIP]->(:Membership)-[r:REPLACES]->()
+              <-[:HAS_MEMBERSHIP]-(gone:Person)
+        MATCH (d:Document {doc_id: r.doc_id})
+        RETURN gone.name AS gone, d.path AS path""")
+    assert [(x["gone"], x["path"].rsplit("/", 1)[-1]) for x in left] == [("Gitte Kjær-Westermann", first.name)]
+    assert one(empty_graph, "MATCH (p:Person {name: 'Mette Ravn Holm'}) RETURN p") == []
 
 
 def test_quotes_are_verbatim_lines_of_the_source(samples_graph):

@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from graphbuild.cli import main
-from graphbuild.reports import Report, get_report, list_reports, parse_report, run_report
+from graphbuild.reports import Report, ReportError, get_report, list_reports, parse_report, run_report
 
 pytestmark = pytest.mark.neo4j
 
@@ -221,12 +221,50 @@ def test_document_audit_lists_the_minutes_facts(samples_graph):
 
 
 def test_interlocks_link_bodies_through_people(samples_graph):
-    rows = run(samples_graph, "interlocks", min_bodies=2)
+    rows = run(samples_graph, "interlocks", min_bodies=2, limit=1000)
     by = {r["person"]: r for r in rows}
     # Henrik Rasmussen (C, Vallensbæk) sits in KKR Hovedstaden and chairs Erhvervshus Hovedstaden.
     assert "Henrik Rasmussen" in by, sorted(by)
     assert "Erhvervshus Hovedstaden" in by["Henrik Rasmussen"]["organizations"]
     assert all(r["seats"] >= 2 and r["evidence"] for r in rows)
+    assert all(r["together"] >= len(r["sits_together_with"]) for r in rows)
+    # Most seats first.
+    assert [r["seats"] for r in rows] == sorted((r["seats"] for r in rows), reverse=True)
+
+
+def test_interlocks_limit_keeps_the_people_with_most_seats(samples_graph):
+    everyone = run(samples_graph, "interlocks", min_bodies=2, limit=1000)
+    assert len(everyone) >= 2, everyone
+    top = run(samples_graph, "interlocks", min_bodies=2, limit=1)
+    assert len(top) == 1
+    assert top[0]["seats"] == max(r["seats"] for r in everyone)
+    # Without -p limit the default (25) applies.
+    default = run(samples_graph, "interlocks", min_bodies=2)
+    assert len(default) == min(25, len(everyone))
+
+
+def test_interlocks_counts_people_sharing_two_bodies(empty_graph):
+    """A small graph built by hand: A and B share two bodies, A and C only one (plus a council)."""
+    driver = empty_graph
+    with driver.session() as s:
+        s.run("""
+            CREATE (b1:Organization:Body {name: 'Body one'}), (b2:Organization:Body {name: 'Body two'}),
+                   (c:Organization:Council {name: 'Council'})
+            WITH b1, b2, c
+            UNWIND [['A', [b1, b2, c]], ['B', [b1, b2]], ['C', [b1, c]]] AS row
+            CREATE (p:Person {name: row[0]})
+            WITH p, row
+            UNWIND row[1] AS o
+            CREATE (p)-[:HAS_MEMBERSHIP]->(:Membership {status: 'member'})-[:IN_ORGANIZATION]->(o)
+        """).consume()
+    report = get_report("interlocks")
+    _, rows = run_report(driver, report, {"min_bodies": 2})
+    by = {r["person"]: r for r in rows}
+    assert by["A"]["together"] == 1 and by["A"]["sits_together_with"] == ["B (2)"]
+    assert by["B"]["sits_together_with"] == ["A (2)"]
+    assert by["C"]["together"] == 0  # shares one body and a council with A: not an interlock
+    _, rows = run_report(driver, report, {"min_bodies": 2, "names": 0})
+    assert {r["person"]: r["sits_together_with"] for r in rows}["A"] == []
 
 
 def test_data_quality_has_quotes(samples_graph):
@@ -287,6 +325,29 @@ def test_missing_parameter(neo4j_env):
 def test_badly_typed_parameters(neo4j_env):
     one_line_error(cli(neo4j_env, "report", "run", "meeting-decisions", "-p", "date", "19-06-2020"), "date")
     one_line_error(cli(neo4j_env, "report", "run", "interlocks", "-p", "min_bodies", "two"), "min_bodies")
+
+
+def test_optional_parameter_takes_its_default(tmp_path):
+    f = tmp_path / "top-people.cypher"
+    f.write_text("// name: top-people\n// question: Who?\n// param: limit int? 5 how many\n"
+                 "// param: name string \"A\" who\n// columns: x\nRETURN $limit AS x, $name AS y\n", encoding="utf-8")
+    r = parse_report(f)
+    limit, name = r.params
+    assert limit.optional and limit.example == 5 and not name.optional
+    assert r.convert({"name": "B"}) == {"limit": 5, "name": "B"}
+    assert r.convert({"name": "B", "limit": "7"}) == {"limit": 7, "name": "B"}
+    with pytest.raises(ReportError, match="needs parameter 'name'"):
+        r.convert({})
+    assert limit.signature == "limit (int, optional, default 5)"
+    f.write_text("// name: top-people\n// question: Who?\n// param: limit int? many how many\n", encoding="utf-8")
+    with pytest.raises(ReportError, match="limit"):
+        parse_report(f)
+
+
+def test_report_show_names_the_default(neo4j_env):
+    res = cli(neo4j_env, "report", "show", "interlocks")
+    assert res.exit_code == 0
+    assert "-p limit <int>   default: 25" in res.output
 
 
 def test_unknown_parameter(neo4j_env):
