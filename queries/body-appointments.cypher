@@ -20,25 +20,27 @@ CALL (exact) {
 }
 UNWIND CASE WHEN size(exact) > 0 THEN exact ELSE partial END AS o
 MATCH (p:Person)-[:HAS_MEMBERSHIP]->(m:Membership)-[:IN_ORGANIZATION]->(o)
-MATCH (m)-[e:EVIDENCED_BY]->(d:Document)
-// Party, municipality, replaced person and decision as stated on this row's line (a membership
-// gathers lines from many documents and appointments); party and municipality fall back to what
-// other lines state for the same membership when this line names none.
-WITH o, p, m, e, d,
-     COLLECT { MATCH (m)-[r:ON_BEHALF_OF]->(party:Party) WHERE r.doc_id = d.doc_id AND r.line = e.line
-               RETURN DISTINCT party } AS parties_here,
-     COLLECT { MATCH (m)-[r:REPRESENTS]->(mu:Municipality) WHERE r.doc_id = d.doc_id AND r.line = e.line
-               RETURN DISTINCT mu.name } AS munis_here,
+// Party, municipality and replaced person as stated on each row's line (a membership gathers lines
+// from many documents and appointments); party and municipality fall back to what other lines state
+// for the same membership when this line names none. Each membership's lines are read once.
+WITH o, p, m,
+     COLLECT { MATCH (m)-[r:ON_BEHALF_OF]->(x:Party)
+               RETURN {doc: r.doc_id, line: r.line, name: coalesce(x.name, x.letter)
+                       + CASE WHEN x.letter IS NOT NULL AND x.name <> x.letter THEN ' (' + x.letter + ')' ELSE '' END} } AS party_lines,
+     COLLECT { MATCH (m)-[r:REPRESENTS]->(x:Municipality) RETURN {doc: r.doc_id, line: r.line, name: x.name} } AS muni_lines,
      COLLECT { MATCH (m)-[r:REPLACES]->(:Membership)<-[:HAS_MEMBERSHIP]-(gone:Person)
-               WHERE r.doc_id = d.doc_id AND r.line = e.line RETURN DISTINCT gone.name } AS replaced
+               RETURN {doc: r.doc_id, line: r.line, name: gone.name} } AS replaced_lines
+MATCH (m)-[e:EVIDENCED_BY]->(d:Document)
+WITH o, p, m, e, d, party_lines, muni_lines,
+     [x IN party_lines WHERE x.doc = d.doc_id AND x.line = e.line | x.name] AS parties_here,
+     [x IN muni_lines WHERE x.doc = d.doc_id AND x.line = e.line | x.name] AS munis_here,
+     reduce(acc = [], x IN [y IN replaced_lines WHERE y.doc = d.doc_id AND y.line = e.line | y.name] |
+            CASE WHEN x IN acc THEN acc ELSE acc + x END) AS replaced
 WITH o, p, m, e, d, replaced,
-     CASE WHEN size(parties_here) > 0 THEN parties_here
-          ELSE COLLECT { MATCH (m)-[:ON_BEHALF_OF]->(party:Party) RETURN DISTINCT party } END AS party_nodes,
-     CASE WHEN size(munis_here) > 0 THEN munis_here
-          ELSE COLLECT { MATCH (m)-[:REPRESENTS]->(mu:Municipality) RETURN DISTINCT mu.name } END AS munis
-WITH o, p, m, e, d, replaced, munis,
-     [x IN party_nodes | coalesce(x.name, x.letter)
-        + CASE WHEN x.letter IS NOT NULL AND x.name <> x.letter THEN ' (' + x.letter + ')' ELSE '' END] AS parties
+     reduce(acc = [], x IN CASE WHEN size(parties_here) > 0 THEN parties_here ELSE [y IN party_lines | y.name] END |
+            CASE WHEN x IN acc THEN acc ELSE acc + x END) AS parties,
+     reduce(acc = [], x IN CASE WHEN size(munis_here) > 0 THEN munis_here ELSE [y IN muni_lines | y.name] END |
+            CASE WHEN x IN acc THEN acc ELSE acc + x END) AS munis
 CALL (m, e, d) {
   OPTIONAL MATCH (x:Decision)-[r:APPOINTS]->(m)
   WHERE r.doc_id = d.doc_id AND r.line = e.line

@@ -28,18 +28,23 @@ CALL (c, mt) {
   MATCH (p:Person)-[:HAS_MEMBERSHIP]->(m:Membership)-[:IN_ORGANIZATION]->(c)
   WHERE NOT (p)-[:ATTENDED]->(mt) AND coalesce(m.status, 'member') IN ['member', 'appointed']
     AND coalesce(m.start_date, '0000') <= toString(mt.date) AND coalesce(m.end_date, '9999') >= toString(mt.date)
-  RETURN p, 'not recorded' AS attendance, m.role AS role, null AS doc_id, null AS line, null AS quote
+  WITH DISTINCT p  // one row per person, whatever their roles (the role is picked below)
+  RETURN p, 'not recorded' AS attendance, null AS role, null AS doc_id, null AS line, null AS quote
 }
-// Party and municipality: from the person's seat in this council, else from any seat.
-OPTIONAL MATCH (p)-[:HAS_MEMBERSHIP]->(cm:Membership)-[:IN_ORGANIZATION]->(c)
-OPTIONAL MATCH (cm)-[:ON_BEHALF_OF]->(cp:Party)
-OPTIONAL MATCH (cm)-[:REPRESENTS]->(cmu:Municipality)
-OPTIONAL MATCH (p)-[:HAS_MEMBERSHIP]->(om:Membership)-[:ON_BEHALF_OF]->(op:Party)
-OPTIONAL MATCH (p)-[:HAS_MEMBERSHIP]->(om2:Membership)-[:REPRESENTS]->(omu:Municipality)
-WITH c, mt, p, attendance, role, doc_id, line, quote,
-     collect(DISTINCT cp.letter) AS cparties, collect(DISTINCT cmu.name) AS cmunis,
-     collect(DISTINCT op.letter) AS oparties, collect(DISTINCT omu.name) AS omunis,
-     collect(DISTINCT cm.role) AS croles
+// Party and municipality: from the person's seat in this council, else from any seat. Worked out once
+// per person, each membership's targets once (a membership has one ON_BEHALF_OF / REPRESENTS per line).
+CALL (p, c) {
+  MATCH (p)-[:HAS_MEMBERSHIP]->(m:Membership)-[:IN_ORGANIZATION]->(o:Organization)
+  WITH m, o = c AS here,
+       COLLECT { MATCH (m)-[:ON_BEHALF_OF]->(x:Party) RETURN DISTINCT x.letter } AS letters,
+       COLLECT { MATCH (m)-[:REPRESENTS]->(x:Municipality) RETURN DISTINCT x.name } AS names
+  UNWIND CASE WHEN size(letters) = 0 THEN [null] ELSE letters END AS letter
+  UNWIND CASE WHEN size(names) = 0 THEN [null] ELSE names END AS name
+  RETURN collect(DISTINCT CASE WHEN here THEN m.role END) AS croles,
+         collect(DISTINCT CASE WHEN here THEN letter END) AS cparties,
+         collect(DISTINCT CASE WHEN here THEN name END) AS cmunis,
+         collect(DISTINCT letter) AS oparties, collect(DISTINCT name) AS omunis
+}
 WITH c, mt, p, attendance, role, doc_id, line, quote, croles,
      CASE WHEN size(cparties) > 0 THEN cparties ELSE oparties END AS parties,
      CASE WHEN size(cmunis) > 0 THEN cmunis ELSE omunis END AS munis

@@ -16,24 +16,31 @@ CALL () {
 }
 CALL (mu) {
   // "stated": the membership represents the municipality.
-  MATCH (mu)<-[:REPRESENTS]-(m:Membership)<-[:HAS_MEMBERSHIP]-(p:Person)
+  MATCH (mu)<-[:REPRESENTS]-(m:Membership)
+  WITH DISTINCT m  // one REPRESENTS per line that states it
+  MATCH (m)<-[:HAS_MEMBERSHIP]-(p:Person)
   MATCH (m)-[:IN_ORGANIZATION]->(o:Organization)
   WHERE NOT o:Party AND coalesce(m.status, '') <> 'resigned'
   RETURN p, m, o, 'stated' AS basis
   UNION
   // "via person": a membership naming no municipality, of someone who represents this one elsewhere.
-  MATCH (mu)<-[:REPRESENTS]-(:Membership)<-[:HAS_MEMBERSHIP]-(p:Person)
+  MATCH (mu)<-[:REPRESENTS]-(rm:Membership)
+  WITH DISTINCT rm
+  MATCH (rm)<-[:HAS_MEMBERSHIP]-(p:Person)
   WITH DISTINCT p
   MATCH (p)-[:HAS_MEMBERSHIP]->(m:Membership)-[:IN_ORGANIZATION]->(o:Organization)
   WHERE NOT o:Party AND coalesce(m.status, '') <> 'resigned' AND NOT (m)-[:REPRESENTS]->(:Municipality)
   RETURN p, m, o, 'via person' AS basis
 }
-OPTIONAL MATCH (m)-[:ON_BEHALF_OF]->(party:Party)
-OPTIONAL MATCH (m)-[e:EVIDENCED_BY]->(d:Document)
-WITH mu, p, m, o, basis, party, e, d
-ORDER BY coalesce(e.date, '9999'), e.line
-WITH mu, p, m, o, basis, collect(DISTINCT party.letter) AS letters,
-     collect({doc: d.path, line: e.line, quote: e.quote})[0] AS ev
+// Party letters and the first source line, each on its own (no cross product of their lines).
+WITH mu, p, m, o, basis,
+     COLLECT { MATCH (m)-[:ON_BEHALF_OF]->(x:Party) RETURN DISTINCT x.letter } AS letters
+CALL (m) {
+  OPTIONAL MATCH (m)-[e:EVIDENCED_BY]->(d:Document)
+  RETURN {doc: d.path, line: e.line, quote: e.quote} AS ev
+  ORDER BY coalesce(e.date, '9999'), e.line
+  LIMIT 1
+}
 RETURN mu.name AS municipality, p.name AS person, o.name AS body, m.role AS role, m.status AS status,
        CASE WHEN size(letters) = 0 THEN null ELSE reduce(s = head(letters), x IN tail(letters) | s + '/' + x) END AS party,
        m.start_date AS since, m.end_date AS until,
