@@ -12,6 +12,8 @@ the same run:
 * naive_load_rows_per_s  the same statements, one row per auto-commit round trip, on a sample of the rows,
                       in the empty graph before the ingests (wiped afterwards)
 * ingest_s, reingest_unchanged_s, reingest_one_changed_s  end to end (pipeline.ingest)
+* ingest_one_new_document_s  one new document ingested on its own into the N-document graph (the time of a
+                      lone document, per-run costs included: what "one document's time" costs outside a batch)
 * report_p50_ms / report_p95_ms  every saved report with its example parameters, 20 timed runs each
                       (after one untimed warm-up run), on the N-document graph
 * peak_rss_mb (this process), peak_rss_children_mb (the extraction workers; Neo4j's JVM is not counted)
@@ -357,6 +359,17 @@ def _measure(n, driver, paths, texts, truth, mb) -> dict:
     out["report_p50_ms"] = round(percentile(ms, 50), 2)
     out["report_p95_ms"] = round(percentile(ms, 95), 2)
     out["reports"] = per
+
+    # 6. "one document's time" for a lone document: a new one ingested on its own into the N-document
+    # graph (after the reports, which it would otherwise change), with every per-run cost it carries.
+    extra = victim.parent.parent / "extra" / ("new-" + victim.name)
+    extra.parent.mkdir(exist_ok=True)
+    extra.write_text(victim.read_text(encoding="utf-8") + "\nEn ny version, gemt under et nyt navn.\n", encoding="utf-8")
+    t = time.perf_counter()
+    rep = ingest([str(extra)], GraphWriter(driver))
+    out["ingest_one_new_document_s"] = round(time.perf_counter() - t, 2)
+    assert len(rep.loaded) == 1, (rep.loaded, rep.failed[:3])
+    say(f"a lone new document: {out['ingest_one_new_document_s']} s")
     return out
 
 
@@ -377,7 +390,8 @@ TARGETS = [
 
 def print_table(o: dict) -> None:
     keys = ["docs", "mb", "tokenizer_mb_per_s", "extract_mb_per_s", "load_rows_per_s", "naive_load_rows_per_s",
-            "load_rows", "ingest_s", "reingest_unchanged_s", "reingest_one_changed_s", "report_p50_ms",
+            "load_rows", "ingest_s", "reingest_unchanged_s", "reingest_one_changed_s",
+            "ingest_one_new_document_s", "report_p50_ms",
             "report_p95_ms", "peak_rss_mb", "peak_rss_children_mb", "resolution_precision", "resolution_recall",
             "resolution_mentions", "mention_coverage"]
     say("")

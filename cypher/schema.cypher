@@ -1,5 +1,7 @@
 // Schema: uniqueness constraints on every node key, and the indexes the saved reports use.
 // Applied by `graphbuild init-db` and before every ingest; every statement is idempotent (IF NOT EXISTS).
+// An ingest skips them when every constraint and index named here already exists and is online
+// (GraphWriter.apply_schema), so every statement must be CREATE ... CONSTRAINT|INDEX name IF NOT EXISTS.
 CREATE CONSTRAINT document_id IF NOT EXISTS FOR (n:Document) REQUIRE n.doc_id IS UNIQUE;
 CREATE CONSTRAINT organization_id IF NOT EXISTS FOR (n:Organization) REQUIRE n.org_id IS UNIQUE;
 CREATE CONSTRAINT municipality_code IF NOT EXISTS FOR (n:Municipality) REQUIRE n.kommunekode IS UNIQUE;

@@ -169,7 +169,7 @@ def init_db(conn):
     from .load import GraphWriter
 
     writer = GraphWriter(conn.driver(), conn.database)
-    writer.apply_schema()
+    writer.apply_schema(force=True)
     writer.load_reference_data(load_gazetteer())
     click.echo(f"Schema and reference data applied to {conn.settings.describe()}.")
 

@@ -9,6 +9,7 @@ the document back, not a fact that vanishes.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -37,6 +38,20 @@ def statement(name: str) -> str:
 def schema_statements() -> list[str]:
     text = "\n".join(l for l in statement("schema").splitlines() if not l.strip().startswith("//"))
     return [s.strip() for s in text.split(";") if s.strip()]
+
+
+_SCHEMA_NAME = re.compile(r"^CREATE\s+(?:\w+\s+)?(CONSTRAINT|INDEX)\s+(\w+)\s+IF\s+NOT\s+EXISTS\b", re.IGNORECASE)
+
+
+def schema_names() -> tuple[frozenset, frozenset]:
+    """(constraint names, index names) that cypher/schema.cypher creates."""
+    constraints, indexes = set(), set()
+    for stmt in schema_statements():
+        m = _SCHEMA_NAME.match(stmt)
+        if not m:
+            raise GraphbuildError(f"cypher/schema.cypher: cannot tell the name of: {stmt.splitlines()[0]}")
+        (constraints if m.group(1).upper() == "CONSTRAINT" else indexes).add(m.group(2))
+    return frozenset(constraints), frozenset(indexes)
 
 
 class LoadMismatch(GraphbuildError):
@@ -299,11 +314,32 @@ class GraphWriter:
     def _session(self, mode=neo4j.WRITE_ACCESS):
         return self.driver.session(database=self.database, default_access_mode=mode)
 
-    def apply_schema(self) -> None:
+    def apply_schema(self, force: bool = False) -> bool:
+        """Create the constraints and indexes of cypher/schema.cypher; True when statements were sent.
+
+        Every ingest calls this, so when every named constraint and index already exists and is
+        online (two SHOW round trips) nothing is sent: re-ingesting one document should cost that
+        document, not ~20 schema statements.  The statements are IF NOT EXISTS, so skipping them
+        when the names exist changes nothing in the graph.
+        """
         with self._session() as s:
+            if not force and self._schema_in_place(s):
+                return False
             for stmt in schema_statements():
                 s.run(stmt).consume()
             s.run("CALL db.awaitIndexes(300)").consume()
+        return True
+
+    @staticmethod
+    def _schema_in_place(session) -> bool:
+        constraints, indexes = schema_names()
+        try:
+            have_constraints = {r["name"] for r in session.run("SHOW CONSTRAINTS YIELD name")}
+            index_state = {r["name"]: r["state"] for r in session.run("SHOW INDEXES YIELD name, state")}
+        except neo4j.exceptions.ClientError:
+            return False  # not allowed to list the schema: fall back to the idempotent statements
+        # A uniqueness constraint is backed by an index of the same name: online means usable.
+        return constraints <= have_constraints and all(index_state.get(n) == "ONLINE" for n in constraints | indexes)
 
     def load_reference_data(self, gazetteer) -> WriteCounts:
         """Regions, municipalities and the gazetteer's organizations: curated, not extracted."""

@@ -258,7 +258,10 @@ def _ingest(found: Discovery, report: IngestReport, writer, gazetteer, judgement
             extracted.append(e)
 
     # 3. Resolve every document of the run together, against what the graph already knows.
-    resolver = Resolver(gazetteer, writer.known_persons(), judgements or load_judgements())
+    judgements = judgements or load_judgements()
+    if not extracted and not judgements.same:
+        return report  # nothing to resolve or load, and no curator's "same" to apply to known people
+    resolver = Resolver(gazetteer, writer.known_persons(), judgements)
     resolved = resolver.resolve_all([e.facts for e in extracted])
     for kept, absorbed in resolver.graph_merges():  # curators' "same" judgements on two known people
         writer.merge_persons(kept, absorbed)

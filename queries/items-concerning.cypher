@@ -2,6 +2,7 @@
 // question: Which agenda items concern body, council or municipality $name (newest first)?
 // param: name string "Wonderful Copenhagen" organization or municipality: name, short name, alias or id, case-insensitive ("WOCO", "Rudersdal" work)
 // columns: date, council, number, title, concerns, decision, doc, line, quote
+// decision: its first 300 characters, ending in … when cut (meeting-decisions gives the whole text).
 CALL () {
   WITH toLower(trim($name)) AS q
   MATCH (t)
@@ -25,5 +26,5 @@ OPTIONAL MATCH (mt)-[:ORGANIZED_BY]->(c:Organization)
 OPTIONAL MATCH (a)-[:RESULTED_IN]->(x:Decision)
 OPTIONAL MATCH (d:Document {doc_id: r.doc_id})
 RETURN toString(mt.date) AS date, c.name AS council, a.number AS number, a.title AS title, t.name AS concerns,
-       x.text AS decision, d.path AS doc, r.line AS line, r.quote AS quote
+       CASE WHEN size(x.text) > 300 THEN left(x.text, 299) + '…' ELSE x.text END AS decision, d.path AS doc, r.line AS line, r.quote AS quote
 ORDER BY date DESC, [n IN split(number, '.') | coalesce(toInteger(n), 0)], line

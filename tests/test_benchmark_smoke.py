@@ -9,7 +9,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 KEYS = ["docs", "mb", "tokenizer_mb_per_s", "extract_mb_per_s", "load_rows_per_s", "naive_load_rows_per_s",
-        "ingest_s", "reingest_unchanged_s", "reingest_one_changed_s", "report_p50_ms", "report_p95_ms",
+        "ingest_s", "reingest_unchanged_s", "reingest_one_changed_s", "ingest_one_new_document_s",
+        "report_p50_ms", "report_p95_ms",
         "peak_rss_mb", "peak_rss_children_mb", "resolution_precision", "resolution_recall", "scaling"]
 
 

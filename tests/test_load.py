@@ -206,3 +206,44 @@ def test_document_rows_are_deterministic():
     a = [document_rows(r).batches for r in Resolver(load_gazetteer()).resolve_all(facts)]
     b = [document_rows(r).batches for r in Resolver(load_gazetteer()).resolve_all(facts)]
     assert a == b
+
+
+def test_schema_is_sent_only_when_something_is_missing(driver):
+    """Every ingest checks the schema; when every constraint and index exists and is online nothing is
+    sent (a re-ingest of one document should not pay ~20 statements), and a dropped one comes back."""
+    from graphbuild.load import schema_names
+
+    writer = GraphWriter(driver)
+    writer.apply_schema()
+    assert writer.apply_schema() is False
+    with driver.session() as s:
+        s.run("DROP INDEX meeting_date IF EXISTS").consume()
+        s.run("DROP CONSTRAINT person_id IF EXISTS").consume()
+    assert writer.apply_schema() is True
+    constraints, indexes = schema_names()
+    with driver.session() as s:
+        have_c = {r["name"] for r in s.run("SHOW CONSTRAINTS YIELD name")}
+        have_i = {r["name"]: r["state"] for r in s.run("SHOW INDEXES YIELD name, state")}
+    assert constraints <= have_c and {"person_id", "meeting_date"} <= set(have_i)
+    assert all(have_i[n] == "ONLINE" for n in constraints | indexes)
+    assert writer.apply_schema() is False
+    assert writer.apply_schema(force=True) is True
+
+
+class CountingWriter(GraphWriter):
+    """The real writer, counting how often the run asked the graph for its known people."""
+
+    known_persons_calls = 0
+
+    def known_persons(self):
+        self.known_persons_calls += 1
+        return super().known_persons()
+
+
+def test_an_unchanged_reingest_reads_no_people(empty_graph):
+    writer = CountingWriter(empty_graph)
+    assert ingest([str(REFERAT)], writer).ok
+    assert writer.known_persons_calls == 1
+    again = ingest([str(REFERAT)], writer)
+    assert again.unchanged == [str(REFERAT.absolute())] and again.ok
+    assert writer.known_persons_calls == 1

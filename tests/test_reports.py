@@ -438,3 +438,24 @@ def test_export_writes_node_and_relationship_files(samples_graph, neo4j_env, tmp
     text = att.read_text(encoding="utf-8")
     rows = json.loads(text) if fmt == "json" else list(csv.DictReader(text.splitlines()))
     assert all(r.get("quote") for r in rows)
+
+
+def test_items_concerning_cuts_long_decisions_and_says_so(empty_graph):
+    """A decision of thousands of characters would drown the table: the report gives its first 300, with …"""
+    graph = empty_graph
+    long_text = "Kommunekontaktrådet godkendte indstillingen. " * 100
+    with graph.session() as s:
+        s.run("""CREATE (o:Organization:Body {org_id: 'org:test-long', name: 'Testudvalget Lang'})
+                 CREATE (mt:Meeting {meeting_id: 'm:long', date: '2024-01-02'})
+                 CREATE (a:AgendaItem {agenda_item_id: 'a:long', number: '1', title: 'Lang sag'})-[:ON_AGENDA_OF]->(mt)
+                 CREATE (a)-[:CONCERNS {doc_id: 'd:long', line: 3, quote: 'Testudvalget Lang'}]->(o)
+                 CREATE (a)-[:RESULTED_IN]->(:Decision {decision_id: 'x:long', text: $long})
+                 CREATE (b:AgendaItem {agenda_item_id: 'a:short', number: '2', title: 'Kort sag'})-[:ON_AGENDA_OF]->(mt)
+                 CREATE (b)-[:CONCERNS {doc_id: 'd:long', line: 9, quote: 'Testudvalget Lang'}]->(o)
+                 CREATE (b)-[:RESULTED_IN]->(:Decision {decision_id: 'x:short', text: 'Godkendt.'})""",
+              long=long_text).consume()
+    rows = run(graph, "items-concerning", name="Testudvalget Lang")
+    by = {r["title"]: r for r in rows}
+    assert len(by["Lang sag"]["decision"]) == 300 and by["Lang sag"]["decision"].endswith("…")
+    assert long_text.startswith(by["Lang sag"]["decision"][:-1])
+    assert by["Kort sag"]["decision"] == "Godkendt."
