@@ -11,7 +11,9 @@ the same run:
 * load_rows_per_s     rows written / seconds inside GraphWriter.write_document during the N-document ingest
 * naive_load_rows_per_s  the same statements, one row per auto-commit round trip, on a sample of the rows,
                       in the empty graph before the ingests (wiped afterwards)
-* ingest_s, reingest_unchanged_s, reingest_one_changed_s  end to end (pipeline.ingest)
+* ingest_s, reingest_unchanged_s, reingest_one_changed_s  end to end (pipeline.ingest); one changed is the
+                      median of three re-ingests, each with another document edited (reingest_one_changed_first_s:
+                      the first of them, which also pays for planning the retraction statement once per server)
 * ingest_one_new_document_s  one new document ingested on its own into the N-document graph (the time of a
                       lone document, per-run costs included: what "one document's time" costs outside a batch)
 * report_p50_ms / report_p95_ms  every saved report with its example parameters, 20 timed runs each
@@ -346,13 +348,21 @@ def _measure(n, driver, paths, texts, truth, mb) -> dict:
     rep = ingest(paths, GraphWriter(driver))
     out["reingest_unchanged_s"] = round(time.perf_counter() - t, 2)
     assert len(rep.unchanged) == n, (len(rep.unchanged), rep.failed[:3])
-    victim = Path(paths[len(paths) // 2])
-    victim.write_text(victim.read_text(encoding="utf-8") + "\nEkstra bemærkning tilføjet efter mødet.\n", encoding="utf-8")
-    t = time.perf_counter()
-    rep = ingest(paths, GraphWriter(driver))
-    out["reingest_one_changed_s"] = round(time.perf_counter() - t, 2)
-    assert len(rep.replaced) == 1, (rep.replaced, rep.failed[:3])
-    say(f"re-ingest: unchanged {out['reingest_unchanged_s']} s, one changed {out['reingest_one_changed_s']} s")
+    # Three times, a different document each time: the first replacement since the server started also
+    # pays for planning retract_document (a one-off per server, ~0.5-1 s here), so the figure judged is the
+    # median of the three; the first is reported next to it.
+    one_changed = []
+    for victim in (Path(paths[len(paths) // 2]), Path(paths[len(paths) // 3]), Path(paths[2 * len(paths) // 3])):
+        victim.write_text(victim.read_text(encoding="utf-8") + "\nEkstra bemærkning tilføjet efter mødet.\n",
+                          encoding="utf-8")
+        t = time.perf_counter()
+        rep = ingest(paths, GraphWriter(driver))
+        one_changed.append(time.perf_counter() - t)
+        assert len(rep.replaced) == 1, (rep.replaced, rep.failed[:3])
+    out["reingest_one_changed_s"] = round(statistics.median(one_changed), 2)
+    out["reingest_one_changed_first_s"] = round(one_changed[0], 2)
+    say(f"re-ingest: unchanged {out['reingest_unchanged_s']} s, one changed {out['reingest_one_changed_s']} s "
+        f"(median of {', '.join(f'{x:.2f}' for x in one_changed)}; the first plans the retraction statement)")
 
     # 5. reports on the N-document graph.
     ms, per = measure_reports(driver)
@@ -391,7 +401,7 @@ TARGETS = [
 def print_table(o: dict) -> None:
     keys = ["docs", "mb", "tokenizer_mb_per_s", "extract_mb_per_s", "load_rows_per_s", "naive_load_rows_per_s",
             "load_rows", "ingest_s", "reingest_unchanged_s", "reingest_one_changed_s",
-            "ingest_one_new_document_s", "report_p50_ms",
+            "reingest_one_changed_first_s", "ingest_one_new_document_s", "report_p50_ms",
             "report_p95_ms", "peak_rss_mb", "peak_rss_children_mb", "resolution_precision", "resolution_recall",
             "resolution_mentions", "mention_coverage"]
     say("")

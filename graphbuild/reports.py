@@ -190,8 +190,7 @@ def run_read(driver: neo4j.Driver, cypher: str, params: dict, database: Optional
         records = [r.data() for r in result]
         return list(result.keys()), records
 
-    # Every row is kept anyway: fetch them in one go rather than 1000 per round trip.
-    with driver.session(database=database, default_access_mode=neo4j.READ_ACCESS, fetch_size=-1) as session:
+    with driver.session(database=database, default_access_mode=neo4j.READ_ACCESS) as session:
         return session.execute_read(work)
 
 

@@ -247,3 +247,26 @@ def test_an_unchanged_reingest_reads_no_people(empty_graph):
     again = ingest([str(REFERAT)], writer)
     assert again.unchanged == [str(REFERAT.absolute())] and again.ok
     assert writer.known_persons_calls == 1
+
+
+def test_a_same_judgement_merges_two_people_already_in_the_graph_without_new_documents(empty_graph, tmp_path):
+    """A curator decides later that two people in the graph are one: re-running the ingest with that
+    judgement merges them, although every document is unchanged (nothing is re-extracted)."""
+    assert ingest([str(REFERAT)], GraphWriter(empty_graph)).ok
+    people = one(empty_graph, """MATCH (p:Person)-[:ATTENDED]->() WITH p, count(*) AS n
+                                 RETURN p.person_id AS id, p.name AS name ORDER BY name LIMIT 2""")
+    (a, b) = people
+    judgements = tmp_path / "judgements.csv"
+    judgements.write_text(f"name_a,name_b,decision,note\n{a['name']},{b['name']},same,test\n", encoding="utf-8")
+    attended = ("MATCH (p:Person)-[r:ATTENDED]->(m:Meeting) WHERE p.person_id IN $ids "
+                "RETURN DISTINCT m.meeting_id AS meeting, r.doc_id AS doc ORDER BY meeting, doc")
+    before = one(empty_graph, attended, ids=[a["id"], b["id"]])
+    report = ingest([str(REFERAT)], GraphWriter(empty_graph), judgements=load_judgements(str(judgements)))
+    assert report.ok and report.unchanged and not report.loaded
+    left = one(empty_graph, "MATCH (p:Person) WHERE p.person_id IN $ids "
+                            "RETURN p.person_id AS id, p.name AS name, p.merged_ids AS merged, p.aliases AS aliases",
+               ids=[a["id"], b["id"]])
+    assert len(left) == 1, left
+    gone = a if left[0]["id"] == b["id"] else b
+    assert gone["id"] in (left[0]["merged"] or []) and gone["name"] in (left[0]["aliases"] or []), left
+    assert one(empty_graph, attended, ids=[left[0]["id"]]) == before  # the meetings both attended are kept's now
