@@ -164,6 +164,22 @@ def test_score_document_counts_hits_misses_and_extras():
     assert r["persons"].misses == ["Jens Borgmester"]
     assert t["bodies"] == (2, 1, 1) and r["bodies"].misses == ["Handicaprådet"]  # a named party is not scored here
     assert t["municipalities"] == (1, 1, 1)
+    # "Vejen Kommune" as a body is the Municipality node in the graph
+    r2 = score_document(_doc(dict(GOLD, bodies_mentioned=["Vejen Kommune", "Kolding Kommune"])), _rows(), frozenset())
+    assert (r2["bodies"].tally.gold, r2["bodies"].tally.graph, r2["bodies"].tally.tp) == (2, 2, 1)
+    assert r2["bodies"].misses == ["Kolding Kommune"] and r2["bodies"].extras == ["Byrådet Vejen"]
+    rows = dict(_rows(), regions=[dict(regionskode="1083", name="Region Syddanmark", aliases=["Syddanmark"])])
+    r3 = score_document(_doc(dict(GOLD, bodies_mentioned=["Region Syddanmark"])), rows, frozenset())
+    assert (r3["bodies"].tally.gold, r3["bodies"].tally.graph, r3["bodies"].tally.tp) == (1, 2, 1)
+
+
+def test_a_proposal_is_not_a_role_held():
+    rows = _rows()
+    rows["memberships"].append(dict(COUNCIL, person_id="p:x", name="Hans Ekstra", aliases=[], role="formand",
+                                    status="proposed", parties=[], municipalities=[], replaces=[]))
+    r = score_document(_doc(), rows, frozenset())
+    assert r["roles"].tally.graph == 2  # the proposal is an appointment fact, not a role
+    assert r["appointments"].extras == ["Hans Ekstra | Byrådet Vejen | proposed"]
 
 
 def test_a_refused_document_misses_everything_and_a_negative_must_be_refused():
