@@ -36,12 +36,19 @@ def fail_on_errors(fn):
 
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
+        import neo4j as _neo4j
+
         try:
             return fn(*args, **kwargs)
         except GraphbuildError as exc:
             from .reports import ReportError
 
             raise Fail(str(exc), 2 if isinstance(exc, ReportError) else 1) from None
+        except (_neo4j.exceptions.ServiceUnavailable, _neo4j.exceptions.SessionExpired) as exc:
+            # The server went away after the connection was verified; the driver has retried already.
+            from .connection import _short
+
+            raise Fail(f"lost the connection to Neo4j: {_short(exc)}") from None
     return wrapper
 
 
@@ -68,10 +75,13 @@ class Conn:
 @click.version_option(__version__, prog_name="graphbuild")
 @click.option("--uri", metavar="URI", help="Neo4j URI, e.g. bolt://localhost:7687 or neo4j+s://xxxx.databases.neo4j.io")
 @click.option("--user", metavar="NAME", help="Neo4j user (default: $NEO4J_USER or neo4j).")
-@click.option("--password", metavar="PW", help="Neo4j password (default: $NEO4J_PASSWORD).")
+@click.option("--password", metavar="PW", help="Neo4j password (default: $NEO4J_PASSWORD). Visible in `ps`: "
+              "prefer --password-file or the environment.")
+@click.option("--password-file", metavar="FILE", type=click.Path(dir_okay=False),
+              help="Read the Neo4j password from the first line of FILE ('-': standard input).")
 @click.option("--database", metavar="DB", help="Neo4j database (default: $NEO4J_DATABASE or the server's default).")
 @click.pass_context
-def main(ctx, uri, user, password, database):
+def main(ctx, uri, user, password, password_file, database):
     """Turn Danish local-government meeting documents into a Neo4j knowledge graph.
 
     \b
@@ -81,9 +91,24 @@ def main(ctx, uri, user, password, database):
       graphbuild summary                     # what the graph holds
       graphbuild report run who-represents -p municipality Rudersdal
     """
+    if password_file:
+        if password:
+            raise Fail("give either --password or --password-file, not both", 2)
+        password = _read_password_file(password_file)
     conn = Conn(uri, user, password, database)
     ctx.obj = conn
     ctx.call_on_close(conn.close)
+
+
+def _read_password_file(path: str) -> str:
+    try:
+        text = sys.stdin.readline() if path == "-" else Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise Fail(f"cannot read the password file {path}: {getattr(exc, 'strerror', None) or exc}", 2) from None
+    lines = text.splitlines()
+    if not lines or not lines[0].strip():
+        raise Fail(f"the password file {path} is empty", 2)
+    return lines[0].strip()
 
 
 # ------------------------------------------------------------------ neo4j runtime
@@ -106,14 +131,19 @@ def _local(bolt_port):
 @neo4j.command()
 @click.option("--bolt-port", type=int, default=None, help="Bolt port on 127.0.0.1 (default 7687, or the port used last).")
 @click.option("--timeout", type=float, default=900, show_default=True, help="Seconds to wait for Bolt to answer.")
+@click.option("--csv-import-dir", type=click.Path(file_okay=False, exists=True), default=None,
+              help="Let LOAD CSV read files from this one directory (default: no files; also "
+                   "$GRAPHBUILD_NEO4J_IMPORT_DIR). Network URLs are always refused.")
 @fail_on_errors
-def start(bolt_port, timeout):
+def start(bolt_port, timeout, csv_import_dir):
     """Start the local server and wait until Bolt answers.
 
     The first start downloads Neo4j's jars from Maven Central (minutes); later
     starts take seconds. Example: graphbuild neo4j start --bolt-port 7688
     """
-    server = _local(bolt_port)
+    from .runtime import LocalNeo4j
+
+    server = LocalNeo4j(bolt_port=bolt_port, import_dir=csv_import_dir)
     server.start(timeout=timeout, echo=lambda m: click.echo(m, err=True))
 
 
@@ -133,12 +163,11 @@ def stop():
 def status():
     """Exit 0 only when the local server answers. Example: graphbuild neo4j status"""
     server = _local(None)
-    creds = server.credentials()
-    if server.answers():
-        click.echo(f"running: {creds.uri} (data in {server.data_dir}, log {server.log_path})")
+    if server.answers():  # only after the server is identified; creates no password file
+        click.echo(f"running: {server.uri} (data in {server.data_dir}, log {server.log_path})")
         return
     state = "process alive but not answering" if server.is_running() else "not running"
-    click.echo(f"{state}: {creds.uri} (log {server.log_path})")
+    click.echo(f"{state}: {server.uri} (log {server.log_path})")
     sys.exit(1)
 
 
@@ -151,7 +180,13 @@ def env():
     """
     import shlex
 
-    creds = _local(None).credentials()
+    from .runtime import NEO4J_USER, LocalCredentials
+
+    server = _local(None)
+    password = server.existing_password()
+    if password is None:
+        raise Fail(f"no password yet in {server.password_path}: start the local server first (graphbuild neo4j start)")
+    creds = LocalCredentials(server.uri, NEO4J_USER, password)
     click.echo(f"export NEO4J_URI={shlex.quote(creds.uri)} NEO4J_USER={shlex.quote(creds.user)} "
                f"NEO4J_PASSWORD={shlex.quote(creds.password)}")
 
@@ -383,11 +418,20 @@ def query(conn, cypher, params, fmt, output):
             values[name] = json.loads(raw)
         except ValueError:
             values[name] = raw
+    from .guard import StatementRefused
+
     try:
         columns, rows = run_read(conn.driver(), cypher, values, conn.database)
+    except StatementRefused as exc:
+        raise Fail(f"refused: {exc}") from None
     except _neo4j.exceptions.Neo4jError as exc:
-        raise Fail(f"Neo4j refused the statement: {exc.message}") from None
+        raise Fail(f"Neo4j refused the statement: {_first_line(exc.message or str(exc))}") from None
     _emit(render(columns, rows, fmt), output)
+
+
+def _first_line(text: str) -> str:
+    lines = [ln.strip() for ln in str(text).strip().splitlines() if ln.strip()]
+    return lines[0] if lines else ""
 
 
 @main.command()
@@ -444,8 +488,12 @@ def report_list(ctx, fmt):
     from .output import render
     from .reports import list_reports
 
+    reports = list_reports(ctx.meta["reports_dirs"])
+    for r in reports:
+        if r.shadow_warning:
+            click.echo(r.shadow_warning, err=True)
     rows = [dict(name=r.name, question=r.question,
-                 parameters=", ".join(p.signature for p in r.params)) for r in list_reports(ctx.meta["reports_dirs"])]
+                 parameters=", ".join(p.signature for p in r.params)) for r in reports]
     click.echo(render(["name", "question", "parameters"], rows, fmt))
 
 
@@ -458,6 +506,8 @@ def report_show(ctx, name):
     from .reports import get_report
 
     r = get_report(name, ctx.meta["reports_dirs"])
+    if r.shadow_warning:
+        click.echo(r.shadow_warning, err=True)
     click.echo(f"# {r.name}: {r.question}")
     for p in r.params:
         kind = "default" if p.optional else "example"
@@ -484,7 +534,11 @@ def report_run(ctx, name, params, example, fmt, output):
     from .output import render
     from .reports import get_report, run_report
 
+    from .guard import StatementRefused
+
     r = get_report(name, ctx.meta["reports_dirs"])
+    if r.shadow_warning:
+        click.echo(r.shadow_warning, err=True)
     given = dict(params)
     if example:
         given = {**r.example_params(), **given}
@@ -492,8 +546,10 @@ def report_run(ctx, name, params, example, fmt, output):
     conn = ctx.find_object(Conn)
     try:
         columns, rows = run_report(conn.driver(), r, values, conn.database)
+    except StatementRefused as exc:
+        raise Fail(f"report {name!r} refused: {exc}") from None
     except _neo4j.exceptions.Neo4jError as exc:
-        raise Fail(f"report {name!r} failed: {exc.message}") from None
+        raise Fail(f"report {name!r} failed: {_first_line(exc.message or str(exc))}") from None
     _emit(render(columns, rows, fmt), output)
 
 

@@ -6,6 +6,7 @@ Any URI the official driver accepts works unchanged, including neo4j+s:// (Aura)
 """
 from __future__ import annotations
 
+import logging
 import os
 import re
 from dataclasses import dataclass
@@ -15,6 +16,11 @@ import neo4j
 from neo4j.exceptions import AuthError, ServiceUnavailable
 
 from .errors import DatabaseError
+
+# The driver logs every retry and every broken connection as a multi-line warning; the commands
+# report the outcome themselves, in one line. (No handler of ours: a notebook or a test may add one.)
+logging.getLogger("neo4j").addHandler(logging.NullHandler())
+logging.getLogger("neo4j").propagate = False
 
 CONNECT_TIMEOUT_S = 8.0
 # execute_read/execute_write retry the driver's retryable errors (transient server errors, a lost
@@ -57,9 +63,15 @@ def resolve_settings(
             database,
             "environment",
         )
-    from .runtime import LocalNeo4j  # local import: the runtime is only needed for the fallback
+    from .runtime import LocalNeo4j, Neo4jRuntimeError  # local import: only needed for the fallback
 
-    creds = LocalNeo4j().credentials()
+    # The local server's password goes only to the server graphbuild started and can identify (pid
+    # file, launcher command line, and the listening socket owned by that process); nothing is
+    # created or sent when it is not running.
+    try:
+        creds = LocalNeo4j().identified_credentials()
+    except Neo4jRuntimeError as exc:
+        raise DatabaseError(str(exc)) from None
     return ConnectionSettings(creds.uri, user or creds.user, password or creds.password, database, "local server")
 
 
@@ -81,7 +93,11 @@ def open_driver(settings: ConnectionSettings, verify: bool = True) -> neo4j.Driv
             raise DatabaseError(f"Neo4j at {settings.uri} is not reachable{hint}: {_short(exc)}") from None
         except neo4j.exceptions.Neo4jError as exc:
             driver.close()
-            raise DatabaseError(f"Neo4j at {settings.uri} answered with an error: {exc.message}") from None
+            raise DatabaseError(f"Neo4j at {settings.uri} answered with an error: {_short(exc.message or exc)}") from None
+        except Exception as exc:  # whatever a listener that is not Neo4j sends: a handshake error, a bad message
+            driver.close()
+            raise DatabaseError(f"{settings.uri} did not answer like a Neo4j server "
+                                f"({type(exc).__name__}: {_short(exc)})") from None
     return driver
 
 
@@ -90,6 +106,9 @@ def _driver(settings: ConnectionSettings) -> neo4j.Driver:
         settings.uri,
         auth=(settings.user, settings.password),
         connection_timeout=CONNECT_TIMEOUT_S,
+        # The Bolt handshake waits until this deadline (default 60 s): a listener that never answers
+        # (not Neo4j at all) must fail as fast as a closed port.
+        connection_acquisition_timeout=CONNECT_TIMEOUT_S,
         max_transaction_retry_time=MAX_TRANSACTION_RETRY_S,
         # Server notifications (e.g. "unknown property" on an empty graph) are noise for our users.
         notifications_min_severity="OFF",

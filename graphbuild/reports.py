@@ -10,7 +10,8 @@ Header format (comment lines at the top of the file):
 
 Reports come from the bundled queries/ folder, then any folder given with
 --reports-dir or $GRAPHBUILD_REPORTS (os.pathsep-separated); a later folder's report
-overrides a bundled one with the same name.
+overrides a bundled one with the same name, and every command that shows or runs it says so
+(`Report.shadow_warning`).
 """
 from __future__ import annotations
 
@@ -59,6 +60,13 @@ class Report:
     cypher: str
     path: Path
     notes: list[str] = field(default_factory=list)
+    shadows: Optional[Path] = None  # the report file of the same name this one replaces (a user's over a bundled one)
+
+    @property
+    def shadow_warning(self) -> Optional[str]:
+        if self.shadows is None:
+            return None
+        return f"warning: report {self.name!r} from {self.path} replaces the bundled one ({self.shadows})"
 
     def convert(self, given: dict[str, str]) -> dict[str, Any]:
         """CLI strings -> typed parameter values; one-line errors name the parameter."""
@@ -168,6 +176,8 @@ def list_reports(extra_dirs: Optional[Sequence[str]] = None) -> list[Report]:
             raise ReportError(f"reports folder {d} does not exist")
         for f in sorted(d.glob("*.cypher")):
             r = parse_report(f)
+            if r.name in found:
+                r.shadows = found[r.name].shadows or found[r.name].path
             found[r.name] = r
     return [found[k] for k in sorted(found)]
 
@@ -184,8 +194,21 @@ def get_report(name: str, extra_dirs: Optional[Sequence[str]] = None) -> Report:
 
 
 def run_read(driver: neo4j.Driver, cypher: str, params: dict, database: Optional[str] = None) -> tuple[list[str], list[dict]]:
-    """Run one statement in a READ transaction; the server refuses any write."""
+    """Run one statement in a READ transaction; the server refuses any write.
+
+    The statement is planned first (EXPLAIN, nothing runs) and refused, with a one-line
+    StatementRefused, when its plan loads CSV, manages transactions, administers the DBMS or calls
+    a procedure outside the allow-list (graphbuild/guard.py).
+    """
+    from .guard import StatementRefused, refusal
+
+    explained = "EXPLAIN " + cypher
+
     def work(tx):
+        plan = tx.run(explained, params).consume().plan
+        why = refusal(plan)
+        if why:
+            raise StatementRefused(why)
         result = tx.run(cypher, params)
         records = [r.data() for r in result]
         return list(result.keys()), records

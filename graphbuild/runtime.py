@@ -20,7 +20,14 @@ sets it on the system database before Bolt is opened, and a shutdown hook closes
 store cleanly on SIGTERM, which is what :meth:`LocalNeo4j.stop` sends.
 
 Environment knobs: ``GRAPHBUILD_HOME``, ``GRAPHBUILD_NEO4J_BUILD``,
-``GRAPHBUILD_NEO4J_HEAP`` (default ``2g``), ``GRAPHBUILD_NEO4J_PAGECACHE_MB`` (``512``).
+``GRAPHBUILD_NEO4J_HEAP`` (default ``2g``), ``GRAPHBUILD_NEO4J_PAGECACHE_MB`` (``512``),
+``GRAPHBUILD_NEO4J_IMPORT_DIR`` (LOAD CSV may read files from this one directory; default: no
+files at all; network URLs are always refused).
+
+Credentials go to this server only when it can be identified: the pid file names a live process,
+that process is this home's launcher, and it owns the socket listening on 127.0.0.1:PORT
+(:meth:`LocalNeo4j.identify`). Reading commands never create the password file. The JVM does not
+inherit ``NEO4J_*`` variables (a shell that ran ``eval "$(graphbuild neo4j env)"`` exports the password).
 """
 from __future__ import annotations
 
@@ -152,10 +159,27 @@ def _port_free(port: int) -> bool:
     return True
 
 
+def _listens_on(pid: int, port: int) -> Optional[bool]:
+    """Whether process `pid` owns a TCP socket listening on `port`; None when that cannot be seen."""
+    try:
+        import psutil
+    except ImportError:  # pragma: no cover - psutil is a dependency
+        return None
+    try:
+        proc = psutil.Process(pid)
+        conns = proc.net_connections(kind="tcp") if hasattr(proc, "net_connections") else proc.connections(kind="tcp")
+    except psutil.NoSuchProcess:
+        return False
+    except (psutil.Error, OSError):
+        return None
+    return any(c.status == psutil.CONN_LISTEN and c.laddr and c.laddr.port == port for c in conns)
+
+
 class LocalNeo4j:
     """Start, stop and query the local server living under ``home/neo4j``."""
 
-    def __init__(self, home: Optional[Path] = None, bolt_port: Optional[int] = None):
+    def __init__(self, home: Optional[Path] = None, bolt_port: Optional[int] = None,
+                 import_dir: Optional[Path] = None):
         self.home = (Path(home).expanduser() if home is not None else default_home()).absolute()
         self.neo4j_dir = self.home / "neo4j"
         self.data_dir = self.neo4j_dir / "data"
@@ -169,6 +193,9 @@ class LocalNeo4j:
         if bolt_port is None:
             bolt_port = self._port_from_file() or DEFAULT_BOLT_PORT
         self.bolt_port = int(bolt_port)
+        if import_dir is None and os.environ.get("GRAPHBUILD_NEO4J_IMPORT_DIR"):
+            import_dir = Path(os.environ["GRAPHBUILD_NEO4J_IMPORT_DIR"])
+        self.import_dir = Path(import_dir).expanduser().absolute() if import_dir is not None else None
 
     # ------------------------------------------------------------------ files
     def _port_from_file(self) -> Optional[int]:
@@ -210,6 +237,43 @@ class LocalNeo4j:
         """bolt://127.0.0.1:PORT, user neo4j, the password from the file (created if needed)."""
         return LocalCredentials(self.uri, NEO4J_USER, self._password())
 
+    def existing_password(self) -> Optional[str]:
+        """The password from the file, or None when there is none yet (never creates it)."""
+        try:
+            pw = self.password_path.read_text(encoding="utf-8").strip()
+        except OSError:
+            return None
+        return pw or None
+
+    def identify(self) -> tuple[Optional[int], str]:
+        """(pid, "") when this home's server runs and is the process listening on 127.0.0.1:PORT;
+        otherwise (None, why). Checked before any password is sent to the port."""
+        pid = self._running_pid()
+        if pid is None:
+            return None, (f"the local Neo4j is not running (no live graphbuild server in {self.neo4j_dir}); "
+                          f"start it with `graphbuild neo4j start`, or give --uri / NEO4J_URI")
+        listens = _listens_on(pid, self.bolt_port)
+        if listens is False:
+            if _port_free(self.bolt_port):
+                return None, (f"the local Neo4j (pid {pid}) is not listening on 127.0.0.1:{self.bolt_port} "
+                              f"(yet); see {self.log_path}")
+            return None, (f"the process listening on 127.0.0.1:{self.bolt_port} is not the local Neo4j "
+                          f"graphbuild started (pid {pid}); not sending the password")
+        # True, or None: the sockets of the process cannot be seen here; the pid file and the
+        # launcher's command line are then all there is to go by.
+        return pid, ""
+
+    def identified_credentials(self) -> LocalCredentials:
+        """The credentials, only for the identified running server (Neo4jRuntimeError otherwise)."""
+        pid, why = self.identify()
+        if pid is None:
+            raise Neo4jRuntimeError(why)
+        pw = self.existing_password()
+        if pw is None:
+            raise Neo4jRuntimeError(f"the local Neo4j runs but {self.password_path} is missing or empty; "
+                                    f"restart it with `graphbuild neo4j stop && graphbuild neo4j start`")
+        return LocalCredentials(self.uri, NEO4J_USER, pw)
+
     # ------------------------------------------------------------------ state
     def _running_pid(self) -> Optional[int]:
         pid = self._read_pid()
@@ -236,10 +300,14 @@ class LocalNeo4j:
         return self._running_pid() is not None
 
     def answers(self, timeout: float = 3.0) -> bool:
-        """Bolt answers on 127.0.0.1:PORT and accepts the credentials."""
+        """This home's server is identified (:meth:`identify`), and Bolt on 127.0.0.1:PORT accepts
+        the credentials. Nothing is sent to a port some other process listens on."""
         import neo4j
 
-        creds = self.credentials()
+        try:
+            creds = self.identified_credentials()
+        except Neo4jRuntimeError:
+            return False
         try:
             with neo4j.GraphDatabase.driver(
                 creds.uri, auth=(creds.user, creds.password), connection_timeout=timeout, max_connection_lifetime=30
@@ -373,14 +441,17 @@ class LocalNeo4j:
         heap = os.environ.get("GRAPHBUILD_NEO4J_HEAP", "2g")
         pagecache_mb = os.environ.get("GRAPHBUILD_NEO4J_PAGECACHE_MB", "512")
         cmd = [java, f"-Xmx{heap}", *JVM_FLAGS, "-cp", self.classpath(), MAIN_CLASS,
-               str(self.neo4j_dir), str(self.bolt_port), str(self.password_path), pagecache_mb]
+               str(self.neo4j_dir), str(self.bolt_port), str(self.password_path), pagecache_mb,
+               str(self.import_dir) if self.import_dir else ""]
+        # The password reaches Java as a file; a NEO4J_PASSWORD exported in this shell stays here.
+        env = {k: v for k, v in os.environ.items() if not k.startswith("NEO4J_")}
         with open(self.log_path, "ab") as log:
             log.write(f"==== graphbuild: starting Neo4j {neo4j_version()} on {self.uri} at "
                       f"{time.strftime('%Y-%m-%d %H:%M:%S')} ====\n".encode())
             log.flush()
             since = log.tell()
             proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
-                                    cwd=str(self.neo4j_dir), start_new_session=True, close_fds=True)
+                                    cwd=str(self.neo4j_dir), start_new_session=True, close_fds=True, env=env)
         _CHILDREN[proc.pid] = proc
         self.pid_path.write_text(f"{proc.pid}\n")
         self.port_path.write_text(f"{self.bolt_port}\n")

@@ -12,6 +12,7 @@ from click.testing import CliRunner
 
 from graphbuild.cli import main
 from graphbuild.connection import resolve_settings
+from graphbuild.errors import DatabaseError
 
 from conftest import SAMPLES, free_port
 
@@ -36,13 +37,13 @@ def test_environment_wins_over_local_server():
     assert (s.uri, s.user, s.password, s.database, s.source) == ("neo4j+s://abc.databases.neo4j.io", "me", "pw", "graph", "environment")
 
 
-def test_local_server_is_the_fallback(tmp_path, monkeypatch):
+def test_local_server_is_the_fallback_only_when_it_runs(tmp_path, monkeypatch):
+    """No NEO4J_URI and no local server running: one line, nothing created, nothing sent
+    (the fallback to a running, identified server: tests/test_hardening.py)."""
     monkeypatch.setenv("GRAPHBUILD_HOME", str(tmp_path))
-    s = resolve_settings(env={})
-    assert s.source == "local server" and s.uri.startswith("bolt://127.0.0.1:")
-    pw = tmp_path / "neo4j" / "password"
-    assert pw.exists() and stat.S_IMODE(pw.stat().st_mode) == 0o600
-    assert s.password == pw.read_text().strip()
+    with pytest.raises(DatabaseError, match="local Neo4j is not running"):
+        resolve_settings(env={})
+    assert not (tmp_path / "neo4j" / "password").exists()
 
 
 def test_unreachable_server_is_one_clear_line(tmp_path):

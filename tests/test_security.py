@@ -28,6 +28,8 @@ TRUSTED_STATEMENT_VARIABLES = {
     ("load.py", "stmt"): "one statement of cypher/schema.cypher (schema_statements()), a file in the repo",
     ("reports.py", "cypher"): "a saved report's file text, or the user's own `graphbuild query` statement; "
                               "run in a READ transaction with every value passed as a parameter",
+    ("reports.py", "explained"): "the same statement prefixed with EXPLAIN, so the server plans it (nothing runs) "
+                                 "and graphbuild/guard.py can refuse LOAD CSV, transaction management, ...",
 }
 
 
@@ -284,6 +286,10 @@ def test_no_command_prints_the_password(samples_graph, neo4j_env, neo4j_settings
     pw = neo4j_settings.password
     assert len(pw) >= 8
     env = {**neo4j_env, "GRAPHBUILD_HOME": str(tmp_path / "home")}
+    # A home whose (stopped) local server left its password file, as `graphbuild neo4j start` writes it.
+    from graphbuild.runtime import LocalNeo4j
+
+    LocalNeo4j(home=tmp_path / "home").credentials()
     runner = CliRunner()
     commands = [
         ["--help"], ["ingest", "--help"], ["query", "--help"], ["report", "--help"], ["neo4j", "--help"],

@@ -12,10 +12,12 @@ import java.security.NoSuchAlgorithmException;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import inet.ipaddr.IPAddressString;
 import org.neo4j.configuration.GraphDatabaseInternalSettings;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
@@ -28,7 +30,11 @@ import org.neo4j.logging.log4j.Log4jLogProvider;
 /**
  * Runs Neo4j Community embedded, with Bolt on 127.0.0.1 only and authentication on.
  *
- * Usage: LocalNeo4j NEO4J_HOME BOLT_PORT PASSWORD_FILE [PAGECACHE_MB]
+ * Usage: LocalNeo4j NEO4J_HOME BOLT_PORT PASSWORD_FILE [PAGECACHE_MB [IMPORT_DIR]]
+ *
+ * LOAD CSV: file URLs are refused unless IMPORT_DIR is given (the user's opt-in), and then only files
+ * inside that one directory can be read. Network URLs are always refused: every IPv4 and IPv6 address
+ * is on Neo4j's IP block list, so LOAD CSV cannot fetch from local services (SSRF) or the internet.
  *
  * The password is read from PASSWORD_FILE (written 0600 by graphbuild/runtime.py), so
  * it never appears on a command line. Whenever the password is new (the store was just
@@ -53,13 +59,14 @@ public final class LocalNeo4j {
 
     public static void main(String[] args) throws Exception {
         if (args.length < 3) {
-            System.err.println("usage: LocalNeo4j NEO4J_HOME BOLT_PORT PASSWORD_FILE [PAGECACHE_MB]");
+            System.err.println("usage: LocalNeo4j NEO4J_HOME BOLT_PORT PASSWORD_FILE [PAGECACHE_MB [IMPORT_DIR]]");
             System.exit(2);
         }
         Path home = Path.of(args[0]).toAbsolutePath();
         int port = Integer.parseInt(args[1]);
         Path passwordFile = Path.of(args[2]);
         long pagecacheMb = args.length > 3 ? Long.parseLong(args[3]) : 512;
+        importDir = args.length > 4 && !args[4].isEmpty() ? Path.of(args[4]).toAbsolutePath() : null;
 
         String password = Files.readString(passwordFile, StandardCharsets.UTF_8).strip();
         if (password.isEmpty()) {
@@ -104,6 +111,8 @@ public final class LocalNeo4j {
             System.exit(exitCode); // Neo4j's non-daemon threads must not keep a failed JVM alive
         }
     }
+
+    private static Path importDir; // null: LOAD CSV may not read files at all
 
     private static final CountDownLatch STOP_REQUESTED = new CountDownLatch(1);
     private static final CountDownLatch MAIN_DONE = new CountDownLatch(1);
@@ -155,6 +164,13 @@ public final class LocalNeo4j {
                 .setConfig(BoltConnector.advertised_address, new SocketAddress("127.0.0.1", port))
                 // No anonymous usage reports from a local tool.
                 .setConfig(GraphDatabaseSettings.udc_enabled, false)
+                // LOAD CSV: no file URLs unless the user gave an import directory, and then only inside it
+                // (file:///x.csv -> IMPORT_DIR/x.csv, '..' cannot leave it); no network URLs, ever.
+                .setConfig(GraphDatabaseSettings.allow_file_urls, importDir != null)
+                .setConfig(GraphDatabaseSettings.load_csv_file_url_root,
+                        importDir != null ? importDir : home.resolve("no-import"))
+                .setConfig(GraphDatabaseInternalSettings.cypher_ip_blocklist,
+                        List.of(new IPAddressString("0.0.0.0/0"), new IPAddressString("::/0")))
                 // Netty's default graceful shutdown waits ~10 s with no clients; the databases
                 // are already checkpointed and closed before Bolt stops, so a short quiet
                 // period is safe and makes `stop` quick. (Internal settings: checked at

@@ -1,0 +1,397 @@
+"""Issue 16: probes of a hostile or careless user, each one a test that failed before its fix.
+
+* `graphbuild query` and reports refuse LOAD CSV, transaction management, administration commands and
+  procedures outside an allow-list, judged from the server's own plan (EXPLAIN), so a comment or a string
+  literal neither defeats nor trips the check; the local server itself refuses file and network URLs in
+  LOAD CSV unless the user opts in with one import directory;
+* a user report cannot shadow a bundled one without saying so;
+* credentials go only to the URI the user gave or to the local server graphbuild started and can
+  identify (its pid file, its command line, and the listening socket owned by that very process);
+  a fake listener gets nothing, a non-Bolt listener or a fake Bolt reply gives one line, fast;
+* the JVM does not inherit NEO4J_PASSWORD; --password-file keeps the password out of `ps`;
+  a server lost mid-command prints one line, not the driver's retry warnings.
+"""
+from __future__ import annotations
+
+import http.server
+import json
+import os
+import socket
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import neo4j
+import pytest
+from click.testing import CliRunner
+
+from conftest import free_port
+from graphbuild.cli import main
+from graphbuild.runtime import LocalNeo4j, default_home
+
+ROOT = Path(__file__).resolve().parent.parent
+GRAPHBUILD = str(Path(sys.executable).with_name("graphbuild"))
+
+
+def one_error_line(result) -> str:
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1, result.output
+    assert lines[0].startswith("Error: "), result.output
+    assert "Traceback" not in result.output
+    return lines[0]
+
+
+# ------------------------------------------------------------------ 1 + 3: the statement guard
+REFUSED = {
+    "load csv file": ("LOAD CSV FROM 'file:///etc/passwd' AS row FIELDTERMINATOR ':' RETURN row[0] LIMIT 2", "LOAD CSV"),
+    "load csv lower case, comment inside": ("load /* harmless */ csv from 'file:///etc/passwd' as r return r", "LOAD CSV"),
+    "load csv in a subquery": ("CALL () { LOAD CSV FROM 'http://127.0.0.1:1/x' AS r RETURN r } RETURN r", "LOAD CSV"),
+    "load csv with headers": ("LOAD CSV WITH HEADERS FROM $url AS r RETURN r", "LOAD CSV"),
+    "show transactions": ("SHOW TRANSACTIONS", "transaction management"),
+    "terminate transactions": ("TERMINATE TRANSACTIONS 'neo4j-transaction-1'", "transaction management"),
+    "show then terminate": ("SHOW TRANSACTIONS YIELD transactionId AS t TERMINATE TRANSACTIONS t", "transaction"),
+    "clear query caches": ("CALL db.clearQueryCaches()", "db.clearQueryCaches"),
+    "clear caches after a comment": ("// just a comment\nCALL db.clearQueryCaches() YIELD value RETURN value",
+                                     "db.clearQueryCaches"),
+    "procedure in COUNT subquery": ("RETURN COUNT { CALL dbms.listConfig() YIELD name RETURN name } AS n",
+                                    "dbms.listConfig"),
+    "settings": ("SHOW SETTINGS", "SHOW SETTINGS"),
+    "administration": ("SHOW USERS", "administration"),
+    "administration on system": ("USE system SHOW USERS", "administration"),
+}
+ALLOWED = {
+    "LOAD CSV in a string": ("RETURN 'LOAD CSV FROM file:///etc/passwd' AS s", [{"s": "LOAD CSV FROM file:///etc/passwd"}]),
+    "TERMINATE in a comment": ("RETURN 1 AS n // TERMINATE TRANSACTIONS", [{"n": 1}]),
+    "procedure name in a string": ("RETURN 'CALL db.clearQueryCaches()' AS x", [{"x": "CALL db.clearQueryCaches()"}]),
+    "an allowed procedure": ("CALL db.labels() YIELD label RETURN count(label) > 0 AS any", [{"any": True}]),
+}
+
+
+@pytest.mark.neo4j
+@pytest.mark.parametrize("name", sorted(REFUSED))
+def test_query_refuses_dangerous_statements_in_one_line(samples_graph, neo4j_env, name):
+    cypher, what = REFUSED[name]
+    result = CliRunner().invoke(main, ["query", cypher, "-p", "url", "file:///etc/passwd"], env=neo4j_env)
+    assert result.exit_code == 1
+    line = one_error_line(result)
+    # Refused from the plan, or (a statement the server cannot even plan) never run at all.
+    assert line.startswith(("Error: refused: ", "Error: Neo4j refused the statement: ")), line
+    assert what.lower() in line.lower(), line
+    assert "root:" not in result.output
+
+
+@pytest.mark.neo4j
+@pytest.mark.parametrize("name", sorted(ALLOWED))
+def test_query_allows_look_alikes_in_strings_comments_and_allowed_procedures(samples_graph, neo4j_env, name):
+    cypher, rows = ALLOWED[name]
+    result = CliRunner().invoke(main, ["query", cypher, "--format", "json"], env=neo4j_env)
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output) == rows
+
+
+@pytest.mark.neo4j
+def test_a_report_with_load_csv_is_refused(samples_graph, neo4j_env, tmp_path):
+    (tmp_path / "peek.cypher").write_text(
+        "// name: peek\n// question: Looks harmless?\n"
+        "LOAD CSV FROM 'file:///etc/passwd' AS row RETURN row LIMIT 1\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["report", "--reports-dir", str(tmp_path), "run", "peek"], env=neo4j_env)
+    assert result.exit_code == 1
+    line = one_error_line(result)
+    assert line.startswith("Error: report 'peek' refused: ") and "LOAD CSV" in line, line
+
+
+def test_a_user_report_cannot_shadow_a_bundled_one_silently(tmp_path):
+    (tmp_path / "who-represents.cypher").write_text(
+        "// name: who-represents\n// question: Not the real one\nRETURN 1 AS x\n", encoding="utf-8")
+    env = {"GRAPHBUILD_REPORTS": str(tmp_path)}
+    for args in (["report", "show", "who-represents"], ["report", "list"]):
+        result = CliRunner().invoke(main, args, env=env)
+        assert result.exit_code == 0, result.output
+        assert (f"warning: report 'who-represents' from {tmp_path / 'who-represents.cypher'} replaces the bundled one"
+                in result.output), result.output
+
+
+# ------------------------------------------------------------------ 1: the local server's own LOAD CSV settings
+class _Recorder(http.server.BaseHTTPRequestHandler):
+    hits: list[str] = []
+
+    def do_GET(self):  # noqa: N802
+        _Recorder.hits.append(self.path)
+        body = b"a,b\n1,2\n"
+        self.send_response(200)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def opted_in_server(tmp_path_factory):
+    """A private local server started with an import directory (the opt-in), from a shell that had
+    NEO4J_PASSWORD exported (eval "$(graphbuild neo4j env)")."""
+    os.environ.setdefault("GRAPHBUILD_NEO4J_BUILD", str(default_home() / "neo4j" / "build"))
+    import_dir = tmp_path_factory.mktemp("import")
+    (import_dir / "ok.csv").write_text("x,y\n1,2\n", encoding="utf-8")
+    old = os.environ.get("NEO4J_PASSWORD")
+    os.environ["NEO4J_PASSWORD"] = "exported-secret-123"
+    try:
+        srv = LocalNeo4j(home=tmp_path_factory.mktemp("optin-home"), bolt_port=free_port(), import_dir=import_dir)
+        srv.start(timeout=900, echo=lambda m: None)
+    finally:
+        if old is None:
+            os.environ.pop("NEO4J_PASSWORD", None)
+        else:
+            os.environ["NEO4J_PASSWORD"] = old
+    yield srv
+    srv.stop()
+
+
+def _load_csv(settings_or_srv, url):
+    if isinstance(settings_or_srv, LocalNeo4j):
+        c = settings_or_srv.credentials()
+        uri, user, pw = c.uri, c.user, c.password
+    else:
+        uri, user, pw = settings_or_srv.uri, settings_or_srv.user, settings_or_srv.password
+    with neo4j.GraphDatabase.driver(uri, auth=(user, pw)) as drv, drv.session() as s:
+        return [r["row"] for r in s.run("LOAD CSV FROM $url AS row RETURN row", url=url)]
+
+
+@pytest.fixture
+def http_recorder():
+    _Recorder.hits = []
+    httpd = http.server.HTTPServer(("127.0.0.1", 0), _Recorder)
+    t = threading.Thread(target=httpd.serve_forever, daemon=True)
+    t.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+@pytest.mark.neo4j
+def test_the_local_server_refuses_file_and_network_urls_by_default(neo4j_settings, http_recorder):
+    """Straight to the server (the CLI's guard bypassed), with a WRITE session."""
+    if neo4j_settings.source != "local test server":
+        pytest.fail("this probe needs the project's own local server as the suite's Neo4j")
+    with pytest.raises(neo4j.exceptions.ClientError, match="(?i)allow_csv_import_from_file_urls. is false"):
+        _load_csv(neo4j_settings, "file:///etc/passwd")
+    with pytest.raises(neo4j.exceptions.ClientError, match="(?i)blocked|not allowed"):
+        _load_csv(neo4j_settings, http_recorder + "/secret")
+    assert _Recorder.hits == []
+
+
+@pytest.mark.neo4j
+def test_an_opted_in_server_reads_only_its_import_directory(opted_in_server, http_recorder):
+    assert _load_csv(opted_in_server, "file:///ok.csv") == [["x", "y"], ["1", "2"]]
+    for url in ("file:///etc/passwd", "file:///../../../../etc/passwd"):
+        with pytest.raises(neo4j.exceptions.ClientError):
+            _load_csv(opted_in_server, url)
+    with pytest.raises(neo4j.exceptions.ClientError):
+        _load_csv(opted_in_server, http_recorder + "/secret")
+    assert _Recorder.hits == []
+
+
+# ------------------------------------------------------------------ 8: the JVM's environment
+@pytest.mark.neo4j
+def test_the_jvm_does_not_inherit_neo4j_password(opted_in_server):
+    pid = opted_in_server._running_pid()
+    assert pid
+    environ = Path(f"/proc/{pid}/environ").read_bytes().split(b"\0")
+    assert not [e for e in environ if e.startswith(b"NEO4J_")], "the JVM got NEO4J_* variables"
+
+
+# ------------------------------------------------------------------ 2: credentials only to identified servers
+class FakeListener:
+    """Accepts connections on 127.0.0.1 and records every byte it is sent; replies with `reply`
+    (None: never answers, like a stuck service)."""
+
+    def __init__(self, port: int = 0, reply: bytes | None = None):
+        self.sock = socket.socket()
+        self.sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        self.sock.bind(("127.0.0.1", port))
+        self.sock.listen(16)
+        self.port = self.sock.getsockname()[1]
+        self.reply = reply
+        self.received = b""
+        self.connections = 0
+        self._stop = False
+        self.thread = threading.Thread(target=self._serve, daemon=True)
+        self.thread.start()
+
+    def _serve(self):
+        self.sock.settimeout(0.2)
+        conns = []
+        while not self._stop:
+            try:
+                c, _ = self.sock.accept()
+            except OSError:
+                continue
+            self.connections += 1
+            conns.append(c)
+            threading.Thread(target=self._talk, args=(c,), daemon=True).start()
+        for c in conns:
+            c.close()
+
+    def _talk(self, c):
+        c.settimeout(0.5)
+        sent = False
+        while not self._stop:
+            try:
+                data = c.recv(65536)
+            except socket.timeout:
+                continue
+            except OSError:
+                return
+            if not data:
+                return
+            self.received += data
+            if self.reply is not None and not sent:
+                sent = True
+                try:
+                    c.sendall(self.reply)
+                except OSError:
+                    return
+
+    def close(self):
+        self._stop = True
+        self.thread.join(2)
+        self.sock.close()
+
+
+def _home_with_stale_state(tmp_path: Path, port: int, pid: int | None = None) -> Path:
+    home = tmp_path / "home"
+    (home / "neo4j").mkdir(parents=True)
+    (home / "neo4j" / "port").write_text(f"{port}\n")
+    (home / "neo4j" / "password").write_text("the-local-password-xyz\n")
+    os.chmod(home / "neo4j" / "password", 0o600)
+    if pid is not None:
+        (home / "neo4j" / "neo4j.pid").write_text(f"{pid}\n")
+    return home
+
+
+def _env_without_neo4j(**extra) -> dict:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("NEO4J_")}
+    env.update(extra)
+    return env
+
+
+def test_no_password_to_a_listener_when_the_local_server_is_down(tmp_path):
+    fake = FakeListener()
+    try:
+        home = _home_with_stale_state(tmp_path, fake.port)
+        t = time.monotonic()
+        proc = subprocess.run([GRAPHBUILD, "summary"], capture_output=True, text=True, timeout=60,
+                              env=_env_without_neo4j(GRAPHBUILD_HOME=str(home)))
+        assert time.monotonic() - t < 10
+    finally:
+        fake.close()
+    assert proc.returncode == 1
+    err = proc.stderr.strip().splitlines()
+    assert len(err) == 1 and "not running" in err[0] and "graphbuild neo4j start" in err[0], proc.stderr
+    assert fake.connections == 0 and b"the-local-password-xyz" not in fake.received
+
+
+def test_no_password_to_an_impostor_that_looks_like_the_launcher(tmp_path):
+    """A live process whose command line mimics the launcher for this home, and a listener on the
+    port file's port that this process does not own: not identified, nothing sent."""
+    fake = FakeListener()
+    home = _home_with_stale_state(tmp_path, fake.port)
+    impostor = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)", "graphbuild.LocalNeo4j",
+                                 str(home / "neo4j")])
+    (home / "neo4j" / "neo4j.pid").write_text(f"{impostor.pid}\n")
+    try:
+        proc = subprocess.run([GRAPHBUILD, "query", "RETURN 1 AS n"], capture_output=True, text=True, timeout=60,
+                              env=_env_without_neo4j(GRAPHBUILD_HOME=str(home)))
+    finally:
+        impostor.kill()
+        impostor.wait()
+        fake.close()
+    assert proc.returncode == 1
+    err = proc.stderr.strip().splitlines()
+    assert len(err) == 1 and "not sending the password" in err[0], proc.stderr
+    assert fake.connections == 0 and b"the-local-password-xyz" not in fake.received
+
+
+def test_a_fresh_home_never_tries_port_7687_and_creates_no_password(tmp_path):
+    home = tmp_path / "fresh"
+    result = CliRunner().invoke(main, ["summary"], env={"GRAPHBUILD_HOME": str(home), "NEO4J_URI": None,
+                                                        "NEO4J_PASSWORD": None, "NEO4J_USER": None})
+    assert result.exit_code == 1
+    assert "not running" in one_error_line(result)
+    assert not (home / "neo4j" / "password").exists()
+    status = CliRunner().invoke(main, ["neo4j", "status"], env={"GRAPHBUILD_HOME": str(home)})
+    assert status.exit_code == 1
+    assert not (home / "neo4j" / "password").exists()
+
+
+@pytest.mark.parametrize("reply", [None, b"HTTP/1.1 400 Bad Request\r\n\r\n", b"\x00\x00\x04\x05",
+                                   b"\x00\x00\x04\x05\x00\x02\xb1\x7f\x00\x00", b"\x00\x00\x04\x04" + b"\xff" * 64,
+                                   b"\x00\x00\x05\x04"],
+                         ids=["silent", "http", "bolt5-handshake-only", "bolt5-garbage", "bolt4-garbage",
+                              "unknown-version"])
+def test_a_fake_server_at_an_explicit_uri_gives_one_line_within_the_connect_timeout(reply):
+    fake = FakeListener(reply=reply)
+    try:
+        t = time.monotonic()
+        proc = subprocess.run([GRAPHBUILD, "--uri", f"bolt://127.0.0.1:{fake.port}", "--password", "pw-for-fake",
+                               "summary"], capture_output=True, text=True, timeout=90, env=_env_without_neo4j())
+        took = time.monotonic() - t
+    finally:
+        fake.close()
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    err = proc.stderr.strip().splitlines()
+    assert len(err) == 1 and err[0].startswith("Error: ") and f"127.0.0.1:{fake.port}" in err[0], proc.stderr
+    assert "Traceback" not in proc.stderr
+    assert took < 12, took
+
+
+# ------------------------------------------------------------------ 8: --password-file, a lost server
+@pytest.mark.neo4j
+def test_password_file_option(neo4j_settings, tmp_path):
+    pw = tmp_path / "pw"
+    pw.write_text(neo4j_settings.password + "\n")
+    env = {"NEO4J_URI": None, "NEO4J_PASSWORD": None}
+    ok = CliRunner().invoke(main, ["--uri", neo4j_settings.uri, "--password-file", str(pw), "query", "RETURN 1 AS n",
+                                   "--format", "json"], env=env)
+    assert ok.exit_code == 0, ok.output
+    assert json.loads(ok.output) == [{"n": 1}]
+    missing = CliRunner().invoke(main, ["--uri", neo4j_settings.uri, "--password-file", str(tmp_path / "nope"),
+                                        "summary"], env=env)
+    assert missing.exit_code != 0 and "nope" in missing.output and "Traceback" not in missing.output
+
+
+@pytest.mark.neo4j
+def test_a_server_lost_mid_command_prints_one_line(neo4j_settings, monkeypatch):
+    """The connection verified, then the server gone (a port with nothing behind it): the driver retries
+    inside execute_read; the user reads one line, not the driver's retry warnings."""
+    from graphbuild import connection
+
+    monkeypatch.setattr(connection, "MAX_TRANSACTION_RETRY_S", 2.0)
+    real_open = connection.open_driver
+    dead = f"bolt://127.0.0.1:{free_port()}"
+
+    def open_then_lose(settings, verify=True):
+        real_open(settings, verify)  # proves the server was there
+        return real_open(connection.ConnectionSettings(dead, settings.user, settings.password), verify=False)
+
+    monkeypatch.setattr(connection, "open_driver", open_then_lose)
+    result = CliRunner().invoke(main, ["--uri", neo4j_settings.uri, "--password",
+                                                      neo4j_settings.password, "query", "RETURN 1 AS n"])
+    assert result.exit_code == 1
+    line = one_error_line(result)
+    assert "lost the connection to Neo4j" in line, line
+
+
+@pytest.mark.neo4j
+def test_the_local_fallback_reaches_the_identified_running_server(opted_in_server, monkeypatch):
+    from graphbuild.connection import connect, resolve_settings
+
+    monkeypatch.setenv("GRAPHBUILD_HOME", str(opted_in_server.home))
+    s = resolve_settings(env={})
+    assert (s.source, s.uri) == ("local server", opted_in_server.uri)
+    drv, _ = connect()
+    with drv.session() as session:
+        assert session.run("RETURN 1 AS n").single()["n"] == 1
+    drv.close()
