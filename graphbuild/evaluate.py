@@ -140,10 +140,15 @@ def _stem(tok: str) -> str:
     return tok
 
 
+# Abbreviations a page may use for the whole name of a council or committee ("godkendelse af dagsorden for KB").
+ORG_ABBREVIATIONS = {"kb": "kommunalbestyrelsen", "oeu": "oekonomiudvalget", "br": "byraadet", "rr": "regionsraadet"}
+
+
 def org_tokens(s: Optional[str]) -> frozenset:
     """Stemmed content words of an organisation name: "Byrådet (Vejen)", "Vejen Byråd" and "Byrådets" in
     "Vejen Kommunes Byråd" all give {byraad, vej}; "Kommune", "Region", "i", "for", "og" are dropped."""
     s = fold(s).replace("-", "")
+    s = ORG_ABBREVIATIONS.get(s.strip(), s)
     toks = [t for t in re.split(r"[^\w/]+", s) if t]
     return frozenset(_stem(t) for t in toks if t not in _ORG_STOP)
 

@@ -54,6 +54,9 @@ def test_name_matching(gold, graph, ok):
     ("Økonomiudvalget", ["Teknik- og Miljøudvalget"], False),
     ("KKR Hovedstaden", ["KKR Sjælland"], False),
     ("Social- og Sundhedsudvalget", ["Social og Sundhedsudvalget"], True),
+    ("KB", ["Kommunalbestyrelsen"], True),                    # a whole-name abbreviation
+    ("ØU", ["Økonomiudvalget"], True),
+    ("KB", ["KKR"], False),
 ])
 def test_organisation_matching(gold, graph, ok):
     assert (org_score(gold, graph) > 0) is ok
