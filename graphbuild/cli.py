@@ -14,7 +14,7 @@ from typing import Optional
 import click
 
 from . import __version__
-from .errors import GraphbuildError
+from .errors import GraphbuildError, printable
 
 CONTEXT = dict(help_option_names=["-h", "--help"], max_content_width=100)
 
@@ -210,7 +210,7 @@ def init_db(conn):
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.argument("paths", nargs=-1, required=True, type=click.Path(readable=False))
 @click.option("--judgements", type=click.Path(dir_okay=False), help="Curators' same/not-same file (default: the bundled one).")
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: only on a terminal).")
 @click.pass_obj
@@ -242,23 +242,25 @@ def ingest(conn, paths, judgements, progress):
     out(f"graph: {report.nodes_created} nodes and {report.relationships_created} relationships created")
     out(f"people: {report.people_resolved} mentions resolved, {report.mentions_unresolved} left unresolved "
         f"(see `graphbuild report run data-quality`)")
+    for path, message in report.warnings:
+        click.echo(f"warning: {printable(path)}: {printable(message)}", err=True)
     for path, reason in report.failed:
-        click.echo(f"failed: {path}: {reason}", err=True)
+        click.echo(f"failed: {printable(path)}: {printable(reason)}", err=True)
     if report.aborted:
-        click.echo(f"Error: {report.aborted}", err=True)
+        click.echo(f"Error: {printable(report.aborted)}", err=True)
         click.echo(f"loaded before the connection was lost: {len(report.loaded) + len(report.replaced)} documents "
                    f"(they stay in the graph); not loaded: {len(report.not_loaded)} (run the same ingest again "
                    f"to load them)", err=True)
         for path in report.loaded + report.replaced:
-            click.echo(f"loaded: {path}", err=True)
+            click.echo(f"loaded: {printable(path)}", err=True)
         for path in report.not_loaded:
-            click.echo(f"not loaded: {path}", err=True)
+            click.echo(f"not loaded: {printable(path)}", err=True)
     if not report.ok:
         sys.exit(1)
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.argument("paths", nargs=-1, required=True, type=click.Path(readable=False))
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write JSON lines here (default: stdout).")
 @fail_on_errors
 def extract(paths, output):
@@ -271,20 +273,24 @@ def extract(paths, output):
 
     found = discover(paths)
     failed = list(found.problems)
+    warnings: list[tuple[str, str]] = []
     lines = []
     for e in extract_many([str(f) for f in found.files]):
         if e.error:
             failed.append((e.path, e.error))
         else:
+            warnings.extend((e.path, w) for w in e.warnings)
             lines.append(json.dumps(e.facts.to_dict(), ensure_ascii=False))
     text = "\n".join(lines) + ("\n" if lines else "")
     if output:
         Path(output).write_text(text, encoding="utf-8")
-        click.echo(f"{len(lines)} documents written to {output}", err=True)
+        click.echo(f"{len(lines)} documents written to {printable(output)}", err=True)
     else:
         click.echo(text, nl=False)
+    for path, message in warnings:
+        click.echo(f"warning: {printable(path)}: {printable(message)}", err=True)
     for path, reason in failed:
-        click.echo(f"failed: {path}: {reason}", err=True)
+        click.echo(f"failed: {printable(path)}: {printable(reason)}", err=True)
     if failed:
         sys.exit(1)
 

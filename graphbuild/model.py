@@ -33,6 +33,7 @@ class SourceText:
     layout: str  # clean | pdftotext | markdown | pdf
     lines: list[Line]
     original_line_count: int  # lines in the original file (pages*lines for PDF)
+    repaired_lines: list[int] = field(default_factory=list)  # not UTF-8 in a UTF-8 file: read as cp1252
 
 
 # ---------------------------------------------------------------- structure

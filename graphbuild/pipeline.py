@@ -60,7 +60,23 @@ def discover(paths: Iterable[str | os.PathLike]) -> Discovery:
     return found
 
 
+NON_UTF8_NAME = "file name is not valid UTF-8 (rename the file)"
+
+
+def _utf8_name(path: str) -> bool:
+    """A path whose bytes are not UTF-8 arrives with surrogate stand-ins (os.fsdecode): its name could
+    be stored in the graph or printed only garbled, so such a file fails alone."""
+    try:
+        str(path).encode("utf-8")
+        return True
+    except UnicodeEncodeError:
+        return False
+
+
 def _add(found: Discovery, seen: set, f: Path) -> None:
+    if not _utf8_name(str(f)):
+        found.problems.append((str(f), NON_UTF8_NAME))
+        return
     try:
         key = f.resolve(strict=True)
     except (OSError, RuntimeError) as exc:
@@ -85,6 +101,7 @@ class Extracted:
     encoding: str = ""
     line_count: int = 0
     error: Optional[str] = None  # one-line reason when it failed
+    warnings: list[str] = field(default_factory=list)  # loaded, but the user should know (e.g. repaired text)
 
 
 def document_path(path: Path) -> str:
@@ -154,7 +171,8 @@ def extract_one(path: str) -> Extracted:
             # Lorem ipsum, a recipe, a letter: no meeting header, and neither a title saying
             # agenda/minutes/appendix nor numbered items ("1 dl sukker" is not an agenda item).
             raise InputError(path, NOT_A_MEETING)
-        return Extracted(path, source.doc_id, facts, source.layout, source.encoding, source.original_line_count)
+        return Extracted(path, source.doc_id, facts, source.layout, source.encoding, source.original_line_count,
+                         warnings=_source_warnings(source))
     except InputError as exc:
         return Extracted(path, "", error=exc.reason)
     except GraphbuildError as exc:
@@ -163,6 +181,15 @@ def extract_one(path: str) -> Extracted:
         return Extracted(path, "", error="document too large to process in memory")
     except Exception as exc:  # a bug in a stage must not take the other documents down with it
         return Extracted(path, "", error=f"internal error while extracting ({type(exc).__name__}: {exc})")
+
+
+def _source_warnings(source) -> list[str]:
+    from .read import line_ranges
+
+    repaired = getattr(source, "repaired_lines", None)
+    if not repaired:
+        return []
+    return [f"mixed encodings: not UTF-8 on line {line_ranges(repaired)}; read as cp1252 there, UTF-8 elsewhere"]
 
 
 def extract_many(paths: list[str], workers: Optional[int] = None) -> list[Extracted]:
@@ -185,6 +212,7 @@ class IngestReport:
     replaced: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)
+    warnings: list[tuple[str, str]] = field(default_factory=list)  # (path, message): loaded, but repaired
     nodes_created: int = 0
     relationships_created: int = 0
     people_resolved: int = 0
@@ -256,6 +284,7 @@ def _ingest(found: Discovery, report: IngestReport, writer, gazetteer, judgement
                 progress(e.path)
         else:
             extracted.append(e)
+            report.warnings.extend((e.path, w) for w in e.warnings)
 
     # 3. Resolve every document of the run together, against what the graph already knows.
     judgements = judgements or load_judgements()

@@ -19,6 +19,7 @@ import hashlib
 import html
 import io
 import logging
+import os
 import re
 import unicodedata
 from collections import Counter
@@ -69,6 +70,51 @@ def _utf16_without_bom(data: bytes) -> Optional[str]:
 
 def decode_text(data: bytes, path: str = "<bytes>") -> tuple[str, str]:
     """Decode file bytes to text; returns (text, encoding).  Raises InputError for binary/empty."""
+    text, enc, _ = decode_text_reporting(data, path)
+    return text, enc
+
+
+# ------------------------------------------------------------- mixed encodings
+# A valid multi-byte UTF-8 sequence. cp1252 text almost never contains one (Danish letters in cp1252
+# are single bytes followed by ASCII), so finding one in a file that is not valid UTF-8 as a whole
+# means: UTF-8 with pieces in another encoding (e.g. a cp1252 tail appended by an old editor).
+_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+
+
+def _decode_mixed(data: bytes) -> tuple[str, list[int]]:
+    """UTF-8 where the bytes are UTF-8, cp1252 (latin-1 for its five undefined bytes) for each run of
+    bytes that is not; returns the text and the (1-based) lines that needed the fallback."""
+    out: list[str] = []
+    repaired: set[int] = set()
+    pos = 0
+    while pos < len(data):
+        try:
+            out.append(data[pos:].decode("utf-8"))
+            break
+        except UnicodeDecodeError as exc:
+            start, end = pos + exc.start, pos + exc.end
+            out.append(data[pos:start].decode("utf-8"))
+            bad = data[start:end]
+            out.append("".join(bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in bad))
+            repaired.add(data.count(b"\n", 0, start) + 1)
+            pos = end
+    return "".join(out), sorted(repaired)
+
+
+def line_ranges(lines: list[int]) -> str:
+    """[3, 4, 5, 9] -> '3-5, 9'."""
+    parts: list[str] = []
+    for n in lines:
+        if parts and n == int(parts[-1].split("-")[-1]) + 1:
+            parts[-1] = f"{parts[-1].split('-')[0]}-{n}"
+        else:
+            parts.append(str(n))
+    return ", ".join(parts)
+
+
+def decode_text_reporting(data: bytes, path: str = "<bytes>") -> tuple[str, str, list[int]]:
+    """decode_text, plus the lines decoded as cp1252 inside an otherwise UTF-8 file (mixed encodings)."""
+    repaired: list[int] = []
     if data.startswith(b"\xef\xbb\xbf"):
         text, enc = data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
     elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -87,16 +133,20 @@ def decode_text(data: bytes, path: str = "<bytes>") -> tuple[str, str]:
             try:
                 text, enc = data.decode("utf-8"), "utf-8"
             except UnicodeDecodeError:
-                try:
-                    text, enc = data.decode("cp1252"), "cp1252"
-                except UnicodeDecodeError:
-                    text, enc = data.decode("latin-1"), "latin-1"
+                if _UTF8_MULTIBYTE.search(data):
+                    text, repaired = _decode_mixed(data)
+                    enc = "utf-8+cp1252"
+                else:
+                    try:
+                        text, enc = data.decode("cp1252"), "cp1252"
+                    except UnicodeDecodeError:
+                        text, enc = data.decode("latin-1"), "latin-1"
     text = text.lstrip("\ufeff")
     if _looks_binary(text):
         raise InputError(path, "binary data, not text")
     if not text.strip():
         raise InputError(path, "empty document")
-    return text, enc
+    return text, enc, repaired
 
 
 _LINE_SPLIT = re.compile(r"\r\n|\r|\n")
@@ -337,6 +387,21 @@ def normalise_lines(raw_lines: list[str], layout: str) -> list[Line]:
     return [Line(t, n) for t, n in items if t.strip()]
 
 
+MAX_PDF_PAGES = 2000  # default page cap; $GRAPHBUILD_MAX_PDF_PAGES overrides it
+
+
+def _check_pdf_pages(pages: int, path: str) -> None:
+    """Refuse a PDF with more pages than a meeting document (with its appendices) has, before any
+    page is read: time and memory grow with the pages (50,000 blank pages took 60 s and 534 MB)."""
+    try:
+        limit = int(os.environ.get("GRAPHBUILD_MAX_PDF_PAGES", "") or MAX_PDF_PAGES)
+    except ValueError:
+        limit = MAX_PDF_PAGES
+    if pages > limit:
+        raise InputError(path, f"PDF has {pages:,} pages (the limit is {limit:,}; "
+                               f"set GRAPHBUILD_MAX_PDF_PAGES to change it)")
+
+
 def _read_pdf(data: bytes, path: str) -> tuple[list[str], int]:
     try:
         from pypdf import PdfReader
@@ -352,6 +417,7 @@ def _read_pdf(data: bytes, path: str) -> tuple[list[str], int]:
                 ok = 0
             if not ok:
                 raise InputError(path, "encrypted PDF")
+        _check_pdf_pages(len(reader.pages), path)
         raw: list[str] = []
         for page in reader.pages:
             text = page.extract_text() or ""
@@ -382,15 +448,18 @@ def read_bytes(data: bytes, path: str) -> SourceText:
         lines = normalise_lines(raw, "markdown" if layout_hint == "markdown" else "pdftotext")
         encoding, layout = "pdf", "pdf"
     else:
-        text, encoding = decode_text(data, path)
+        text, encoding, repaired = decode_text_reporting(data, path)
         raw = split_lines(text)
         count = len(raw)
         layout = detect_layout(raw)
         lines = normalise_lines(raw, layout)
     if not lines:
         raise InputError(path, "empty document")
-    return SourceText(doc_id=doc_id, path=path, encoding=encoding, layout=layout, lines=lines,
-                      original_line_count=count)
+    source = SourceText(doc_id=doc_id, path=path, encoding=encoding, layout=layout, lines=lines,
+                        original_line_count=count)
+    if not is_pdf and repaired:
+        source.repaired_lines = repaired
+    return source
 
 
 def read_document(path) -> SourceText:

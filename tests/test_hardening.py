@@ -395,3 +395,152 @@ def test_the_local_fallback_reaches_the_identified_running_server(opted_in_serve
     with drv.session() as session:
         assert session.run("RETURN 1 AS n").single()["n"] == 1
     drv.close()
+
+
+# ------------------------------------------------------------------ 5: mixed encodings
+REFERAT = ROOT / "data" / "samples" / "kkr-hovedstaden-referat-2020-06-19.txt"
+
+
+def _people(facts: dict) -> set[str]:
+    return {a["person"]["name"] for a in facts["attendance"]}
+
+
+def _mixed_copy(tmp_path: Path) -> tuple[Path, int]:
+    """The referat in UTF-8 with its last third re-encoded as cp1252 (an editor appending to a file):
+    returns the file and the first line whose cp1252 bytes are not UTF-8 (its first non-ASCII line)."""
+    lines = REFERAT.read_text(encoding="utf-8").splitlines(keepends=True)
+    cut = 2 * len(lines) // 3
+    tail = "".join(lines[cut:])
+    tail = tail.encode("cp1252", errors="replace")
+    p = tmp_path / "mixed-referat.txt"
+    p.write_bytes("".join(lines[:cut]).encode("utf-8") + tail)
+    first = next(i for i in range(cut, len(lines)) if not lines[i].isascii())
+    return p, first + 1
+
+
+def test_utf8_with_a_cp1252_tail_is_decoded_per_run_and_the_repair_is_reported(tmp_path):
+    mixed, first_cp1252 = _mixed_copy(tmp_path)
+    want = CliRunner().invoke(main, ["extract", str(REFERAT)])
+    got = CliRunner().invoke(main, ["extract", str(mixed)])
+    assert want.exit_code == 0 and got.exit_code == 0, got.output
+    want_facts = json.loads(want.stdout.splitlines()[0])
+    got_facts = json.loads(got.stdout.splitlines()[0])
+    assert _people(got_facts) == _people(want_facts) and len(_people(want_facts)) > 7
+    assert "Ã" not in got.stdout  # no UTF-8 read as cp1252 ("Ã¸" for "ø")
+    warnings = [ln for ln in got.stderr.splitlines() if ln.startswith("warning: ")]
+    assert len(warnings) == 1, got.stderr
+    assert str(mixed) in warnings[0] and "cp1252" in warnings[0] and f"line {first_cp1252}" in warnings[0], warnings
+
+
+def test_a_pure_cp1252_file_is_no_repair(tmp_path):
+    p = tmp_path / "cp.txt"
+    p.write_bytes(REFERAT.read_text(encoding="utf-8").encode("cp1252", errors="replace"))
+    got = CliRunner().invoke(main, ["extract", str(p)])
+    assert got.exit_code == 0 and "warning" not in got.stderr, got.stderr
+
+
+# ------------------------------------------------------------------ 6: file names
+SMALL_SAMPLE = ROOT / "data" / "samples" / "kkr-hovedstaden-dagsorden-2023-04-21.txt"
+
+
+def _bytes_dir(tmp_path: Path) -> bytes:
+    d = tmp_path / "names"
+    d.mkdir()
+    return os.fsencode(d)
+
+
+def test_a_non_utf8_file_name_fails_alone_and_extract_o_keeps_the_others(tmp_path):
+    d = _bytes_dir(tmp_path)
+    with open(os.path.join(d, b"\xff\xfe-referat.txt"), "wb") as fh:
+        fh.write(SMALL_SAMPLE.read_bytes())
+    (Path(os.fsdecode(d)) / "good.txt").write_bytes(SMALL_SAMPLE.read_bytes() + b"\n")
+    out = tmp_path / "facts.jsonl"
+    proc = subprocess.run([GRAPHBUILD, "extract", os.fsdecode(d), "-o", str(out)], capture_output=True, timeout=120)
+    err = proc.stderr.decode("utf-8")  # must itself be valid UTF-8
+    assert proc.returncode == 1, err
+    assert "Traceback" not in err
+    failed = [ln for ln in err.splitlines() if ln.startswith("failed: ")]
+    assert len(failed) == 1 and "\\xff\\xfe-referat.txt" in failed[0] and "not valid UTF-8" in failed[0], err
+    docs = out.read_text(encoding="utf-8").splitlines()
+    assert len(docs) == 1 and json.loads(docs[0])["path"].endswith("good.txt")
+
+
+@pytest.mark.neo4j
+def test_a_non_utf8_file_name_fails_alone_in_ingest(empty_graph, neo4j_env, tmp_path):
+    d = _bytes_dir(tmp_path)
+    with open(os.path.join(d, b"\xff\xfe-referat.txt"), "wb") as fh:
+        fh.write(SMALL_SAMPLE.read_bytes())
+    (Path(os.fsdecode(d)) / "good.txt").write_bytes(SMALL_SAMPLE.read_bytes() + b"\n")
+    proc = subprocess.run([GRAPHBUILD, "ingest", os.fsdecode(d)], capture_output=True, timeout=300,
+                          env={**os.environ, **neo4j_env})
+    out, err = proc.stdout.decode("utf-8"), proc.stderr.decode("utf-8")
+    assert proc.returncode == 1 and "Traceback" not in err, err
+    assert "documents: 1 loaded" in out, out
+    failed = [ln for ln in err.splitlines() if ln.startswith("failed: ")]
+    assert len(failed) == 1 and "\\xff\\xfe-referat.txt" in failed[0], err
+
+
+def test_a_newline_in_a_file_name_cannot_forge_a_failed_line(tmp_path):
+    d = tmp_path / "nl"
+    d.mkdir()
+    (d / "a.txt\nfailed: FORGED: forged.txt").write_bytes(b"not a meeting at all\n")
+    result = CliRunner().invoke(main, ["extract", str(d)])
+    assert result.exit_code == 1
+    failed = [ln for ln in result.stderr.splitlines() if ln.startswith("failed: ")]
+    assert len(failed) == 1, result.stderr
+    assert "a.txt\\nfailed: FORGED: forged.txt" in failed[0]
+    assert not any(ln.startswith("failed: FORGED") for ln in result.stderr.splitlines())
+
+
+NO_DAC = ["setpriv", "--inh-caps=-dac_override,-dac_read_search", "--bounding-set=-dac_override,-dac_read_search"]
+
+
+def test_an_unreadable_file_named_on_the_command_line_fails_alone(tmp_path):
+    """As root the test drops the capabilities that let root read anything (setpriv), so chmod 000
+    really makes the file unreadable, as it is for any other user."""
+    locked = tmp_path / "locked.txt"
+    locked.write_bytes(SMALL_SAMPLE.read_bytes())
+    locked.chmod(0)
+    good = tmp_path / "good.txt"
+    good.write_bytes(SMALL_SAMPLE.read_bytes())
+    prefix = NO_DAC if os.geteuid() == 0 else []
+    probe = subprocess.run(prefix + ["cat", str(locked)], capture_output=True)
+    assert probe.returncode != 0, "premise: the file must be unreadable for the command"
+    proc = subprocess.run(prefix + [GRAPHBUILD, "extract", str(locked), str(good)], capture_output=True, text=True,
+                          timeout=120)
+    assert proc.returncode == 1, proc.stderr
+    failed = [ln for ln in proc.stderr.splitlines() if ln.startswith("failed: ")]
+    assert failed == [f"failed: {locked}: cannot read file (Permission denied)"], proc.stderr
+    assert len(proc.stdout.splitlines()) == 1 and json.loads(proc.stdout)["path"] == str(good)
+
+
+# ------------------------------------------------------------------ 7: a page cap for PDFs
+def _blank_pdf(path: Path, pages: int) -> Path:
+    from pypdf import PdfWriter
+
+    w = PdfWriter()
+    for _ in range(pages):
+        w.add_blank_page(width=200, height=200)
+    with open(path, "wb") as fh:
+        w.write(fh)
+    return path
+
+
+def test_a_pdf_over_the_page_cap_fails_with_its_own_reason(tmp_path, monkeypatch):
+    from graphbuild import pipeline, read
+
+    assert read.MAX_PDF_PAGES == 2000  # the documented default (docs/reliability.md)
+    monkeypatch.setattr(read, "MAX_PDF_PAGES", 5)
+    big = _blank_pdf(tmp_path / "many-pages.pdf", 6)
+    e = pipeline.extract_one(str(big))
+    assert e.error == "PDF has 6 pages (the limit is 5; set GRAPHBUILD_MAX_PDF_PAGES to change it)"
+    ok = _blank_pdf(tmp_path / "few-pages.pdf", 5)
+    assert pipeline.extract_one(str(ok)).error == "no text layer (scanned?)"  # under the cap: read as usual
+
+
+def test_the_pdf_page_cap_is_configurable(tmp_path):
+    big = _blank_pdf(tmp_path / "many-pages.pdf", 4)
+    proc = subprocess.run([GRAPHBUILD, "extract", str(big)], capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "GRAPHBUILD_MAX_PDF_PAGES": "3"})
+    assert proc.returncode == 1
+    assert proc.stderr.strip() == f"failed: {big}: PDF has 4 pages (the limit is 3; set GRAPHBUILD_MAX_PDF_PAGES to change it)"
