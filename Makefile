@@ -4,22 +4,40 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 GB     := $(BIN)/graphbuild
 SAMPLES ?= data/samples
+# Bolt port of the local Neo4j: `make run PORT=7688`. Remembered ($GRAPHBUILD_HOME/neo4j/port), so later
+# runs and every graphbuild command use it without PORT; with no PORT ever given, 7687 (or the next free
+# port when another program holds 7687).
+PORT ?=
+START := $(GB) neo4j start$(if $(PORT), --bolt-port $(PORT))
 
 .PHONY: run test install install-dev neo4j-start neo4j-stop bench clean
+
+# Installing happens once, and again only when pyproject.toml changes: a stamp file in the venv
+# remembers the last install (`make clean` or deleting the venv starts over).
+STAMP     := $(VENV)/.installed
+STAMP_DEV := $(VENV)/.installed-dev
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 
-install: $(BIN)/python
-	$(BIN)/pip install --quiet -e .
-
-install-dev: $(BIN)/python
+$(STAMP_DEV): pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet -e ".[dev]"
+	@touch $@
+
+# The dev extras include everything `install` needs: a newer dev install counts.
+$(STAMP): pyproject.toml | $(BIN)/python
+	@if [ -f $(STAMP_DEV) ] && [ $(STAMP_DEV) -nt pyproject.toml ]; then :; \
+	else echo "$(BIN)/pip install --quiet -e ."; $(BIN)/pip install --quiet -e . || exit 1; fi
+	@touch $@
+
+install: $(STAMP)
+
+install-dev: $(STAMP_DEV)
 
 # Ingest the bundled samples into Neo4j (the local server unless NEO4J_URI is set) and show what is there.
 run: install
-	@if [ -z "$$NEO4J_URI" ]; then $(GB) neo4j start; fi
+	@if [ -z "$$NEO4J_URI" ]; then $(START); fi
 	$(GB) ingest $(SAMPLES)
 	@echo; $(GB) summary
 	@echo; echo "Example report: who represents Rudersdal?"; $(GB) report run who-represents -p municipality Rudersdal
@@ -31,7 +49,7 @@ test: install-dev
 	if [ $$rc -eq 5 ]; then echo "pytest collected no tests: failing"; exit 1; fi; exit $$rc
 
 neo4j-start: install
-	$(GB) neo4j start
+	$(START)
 
 neo4j-stop: install
 	$(GB) neo4j stop

@@ -147,6 +147,54 @@ def _last_log_line(path: Path, since: int = 0) -> str:
     return lines[-1].strip() if lines else ""
 
 
+_MAVEN_TRANSFER = re.compile(r"^(?:\[INFO\] )?(Downloading|Downloaded|Uploading|Uploaded) from (\S+): (\S+)"
+                             r"(?: \(([\d.,]+) (B|kB|KB|MB|GB) at [^)]*\))?")
+_SIZE = {"B": 1, "kB": 1e3, "KB": 1e3, "MB": 1e6, "GB": 1e9}
+
+
+class MavenOutput:
+    """Maven's batch output boiled down: the ~1,700 per-file transfer lines of a first build are
+    counted (files, bytes, repositories), not shown; every [INFO] line is chatter; warnings and
+    errors are shown; a progress line every `every` files fetched, and a one-line summary at the end."""
+
+    def __init__(self, every: int = 250, clock: Callable[[], float] = time.monotonic):
+        self.files = 0
+        self.bytes = 0.0
+        self.repos: dict[str, int] = {}
+        self.every = every
+        self.clock = clock
+        self.t0 = clock()
+
+    def feed(self, line: str) -> Optional[str]:
+        """The line to show for one line of Maven output, or None."""
+        m = _MAVEN_TRANSFER.match(line)
+        if m:
+            if m.group(1) != "Downloaded":
+                return None  # "Downloading" is announced again as "Downloaded" with its size
+            self.files += 1
+            self.repos[m.group(2)] = self.repos.get(m.group(2), 0) + 1
+            if m.group(4):
+                self.bytes += float(m.group(4).replace(",", "")) * _SIZE[m.group(5)]
+            if self.every and self.files % self.every == 0:
+                return f"  … {self.files} files ({self.bytes / 1e6:.0f} MB) fetched so far"
+            return None
+        if line.startswith(("[WARNING]", "[ERROR]", "[FATAL]")) and line.strip() not in ("[WARNING]", "[ERROR]"):
+            return line
+        return None  # [INFO] chatter, blank lines, progress bars
+
+    def summary(self) -> str:
+        took = self.clock() - self.t0
+        if not self.files:
+            return f"nothing to fetch (Maven's local repository had every jar); {took:.0f} s"
+        where = ", ".join(sorted(self.repos))
+        return (f"fetched {self.files} files ({self.bytes / 1e6:.1f} MB) from {where} in {took:.0f} s, "
+                f"cached in Maven's local repository (~/.m2/repository unless configured otherwise)")
+
+
+def _jar_count(build_dir: Path) -> int:
+    return len(list((build_dir / "lib").glob("*.jar")))
+
+
 def _port_free(port: int) -> bool:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
         # SO_REUSEADDR: a socket of our own previous run in TIME_WAIT is not "in use";
@@ -175,6 +223,14 @@ def _listens_on(pid: int, port: int) -> Optional[bool]:
     return any(c.status == psutil.CONN_LISTEN and c.laddr and c.laddr.port == port for c in conns)
 
 
+def next_free_port(start: int, tries: int = 50) -> Optional[int]:
+    """The first port from `start` on that nothing listens on (127.0.0.1), or None."""
+    for port in range(start, min(start + tries, 65536)):
+        if _port_free(port):
+            return port
+    return None
+
+
 class LocalNeo4j:
     """Start, stop and query the local server living under ``home/neo4j``."""
 
@@ -190,6 +246,9 @@ class LocalNeo4j:
         self.lock_path = self.neo4j_dir / ".lock"
         build_env = os.environ.get("GRAPHBUILD_NEO4J_BUILD")
         self.build_root = Path(build_env).expanduser() if build_env else self.neo4j_dir / "build"
+        # A port the caller asked for is kept (or refused); the default or remembered one may move
+        # to a free port when another program holds it (see _choose_port).
+        self.port_asked = bolt_port is not None
         if bolt_port is None:
             bolt_port = self._port_from_file() or DEFAULT_BOLT_PORT
         self.bolt_port = int(bolt_port)
@@ -353,15 +412,16 @@ class LocalNeo4j:
                  f"(first time: Maven downloads ~200 jars from Maven Central; this can take minutes)")
             cmd = [mvn, "-B", "-Dstyle.color=never", "-f", str(POM_PATH), f"-DbuildDir={tmp}", "package"]
             tail: list[str] = []
+            maven = MavenOutput()
             proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
                                     text=True, errors="replace", cwd=str(SOURCE_DIR))
             assert proc.stdout is not None
             for line in proc.stdout:
                 line = _ANSI.sub("", line).rstrip()
                 tail = (tail + [line])[-40:]
-                if not line or line.startswith("Downloading from"):
-                    continue  # blank (colour resets) or duplicated by the "Downloaded from" line
-                print(line, file=sys.stderr, flush=True)
+                shown = maven.feed(line)
+                if shown:
+                    echo(shown)
             rc = proc.wait()
             if rc != 0 or not (tmp / "classes" / "graphbuild" / "LocalNeo4j.class").exists():
                 errs = [ln for ln in tail if "ERROR" in ln] or tail[-5:]
@@ -371,7 +431,7 @@ class LocalNeo4j:
             (tmp / ".complete").write_text(" ".join(cmd) + "\n")
             shutil.rmtree(target, ignore_errors=True)
             os.rename(tmp, target)
-            echo("Neo4j launcher built.")
+            echo(f"Neo4j launcher built: {maven.summary()}; launcher and {_jar_count(target)} jars in {target}.")
         return self.build_dir
 
     # ------------------------------------------------------------------ start / stop
@@ -428,10 +488,7 @@ class LocalNeo4j:
         if self.pid_path.exists():
             echo(f"Removing stale pid file {self.pid_path} (process {self._read_pid()} is gone).")
             self.pid_path.unlink(missing_ok=True)
-        if not _port_free(self.bolt_port):
-            raise Neo4jRuntimeError(
-                f"port {self.bolt_port} on 127.0.0.1 is already in use by another program; "
-                f"stop it or pick another port (graphbuild neo4j start --bolt-port N)")
+        self._choose_port(echo)
         java = self._java()
         self.ensure_built(echo)  # normally already done by start(), outside the lock
         self._password()
@@ -457,6 +514,22 @@ class LocalNeo4j:
         self.port_path.write_text(f"{self.bolt_port}\n")
         echo(f"Starting Neo4j {neo4j_version()} on {self.uri} (pid {proc.pid}, log {self.log_path})")
         return proc.pid, since
+
+    def _choose_port(self, echo: Callable[[str], object]) -> int:
+        """Keep the Bolt port when it is free. When another program holds it: a port the user asked
+        for is refused with a free one suggested; the default or remembered port moves to the next
+        free one, said in one line (the port file then remembers it for later starts)."""
+        if _port_free(self.bolt_port):
+            return self.bolt_port
+        free = next_free_port(self.bolt_port + 1)
+        if self.port_asked or free is None:
+            hint = f"; port {free} is free: graphbuild neo4j start --bolt-port {free} (or make run PORT={free})" \
+                if free else "; pick another with graphbuild neo4j start --bolt-port N"
+            raise Neo4jRuntimeError(f"port {self.bolt_port} on 127.0.0.1 is already in use by another program{hint}")
+        echo(f"Port {self.bolt_port} is in use by another program; using {free} instead "
+             f"(remembered for the next start; choose with --bolt-port N).")
+        self.bolt_port = free
+        return free
 
     def _wait_answers(self, deadline: float, timeout: float, pid: int, since: int) -> None:
         while True:
