@@ -129,7 +129,9 @@ def _local(bolt_port):
 
 
 @neo4j.command()
-@click.option("--bolt-port", type=int, default=None, help="Bolt port on 127.0.0.1 (default 7687, or the port used last).")
+@click.option("--bolt-port", type=int, default=None,
+              help="Bolt port on 127.0.0.1, remembered for later starts (default: the port used last, else 7687; "
+                   "when another program holds that one, the next free port).")
 @click.option("--timeout", type=float, default=900, show_default=True, help="Seconds to wait for Bolt to answer.")
 @click.option("--csv-import-dir", type=click.Path(file_okay=False, exists=True), default=None,
               help="Let LOAD CSV read files from this one directory (default: no files; also "
@@ -244,6 +246,8 @@ def ingest(conn, paths, judgements, progress):
         f"(see `graphbuild report run data-quality`)")
     for path, message in report.warnings:
         click.echo(f"warning: {printable(path)}: {printable(message)}", err=True)
+    if report.skipped_line:
+        out(printable(report.skipped_line))
     for path, reason in report.failed:
         click.echo(f"failed: {printable(path)}: {printable(reason)}", err=True)
     if report.aborted:
@@ -261,7 +265,7 @@ def ingest(conn, paths, judgements, progress):
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(readable=False))
-@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write JSON lines here (default: stdout).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write JSON lines here (default: stdout).")
 @fail_on_errors
 def extract(paths, output):
     """Extract facts as JSON lines (one document per line), without touching the database.
@@ -271,6 +275,7 @@ def extract(paths, output):
     """
     from .pipeline import discover, extract_many
 
+    _check_output(output)
     found = discover(paths)
     failed = list(found.problems)
     warnings: list[tuple[str, str]] = []
@@ -283,12 +288,16 @@ def extract(paths, output):
             lines.append(json.dumps(e.facts.to_dict(), ensure_ascii=False))
     text = "\n".join(lines) + ("\n" if lines else "")
     if output:
-        Path(output).write_text(text, encoding="utf-8")
+        from .output import write_output
+
+        write_output(output, text)
         click.echo(f"{len(lines)} documents written to {printable(output)}", err=True)
     else:
         click.echo(text, nl=False)
     for path, message in warnings:
         click.echo(f"warning: {printable(path)}: {printable(message)}", err=True)
+    if found.skipped:
+        click.echo(printable(found.skipped_line()), err=True)
     for path, reason in failed:
         click.echo(f"failed: {printable(path)}: {printable(reason)}", err=True)
     if failed:
@@ -394,10 +403,20 @@ FORMAT = click.option("--format", "fmt", type=click.Choice(["table", "csv", "jso
 
 def _emit(text: str, output: Optional[str]):
     if output:
-        Path(output).write_text(text + "\n", encoding="utf-8")
+        from .output import write_output
+
+        write_output(output, text + "\n")
         click.echo(f"written to {output}", err=True)
     else:
         click.echo(text)
+
+
+def _check_output(output: Optional[str]) -> None:
+    """Refuse an -o path that cannot be written before any work is done (one line, exit 1)."""
+    if output:
+        from .output import check_output_path
+
+        check_output_path(output)
 
 
 @main.command()
@@ -418,6 +437,7 @@ def query(conn, cypher, params, fmt, output):
     from .output import render
     from .reports import run_read
 
+    _check_output(output)
     values = {}
     for name, raw in params:
         try:
@@ -494,13 +514,20 @@ def report_list(ctx, fmt):
     from .output import render
     from .reports import list_reports
 
+    import shutil
+
     reports = list_reports(ctx.meta["reports_dirs"])
     for r in reports:
         if r.shadow_warning:
             click.echo(r.shadow_warning, err=True)
     rows = [dict(name=r.name, question=r.question,
                  parameters=", ".join(p.signature for p in r.params)) for r in reports]
-    click.echo(render(["name", "question", "parameters"], rows, fmt))
+    # The questions are the point of the list: wrapped to the terminal, never cut.
+    total = shutil.get_terminal_size((100, 24)).columns
+    name_w = max([4] + [len(r.name) for r in reports])
+    params_w = 34
+    wrap = {"question": max(30, total - name_w - params_w - 4), "parameters": params_w}
+    click.echo(render(["name", "question", "parameters"], rows, fmt, wrap=wrap))
 
 
 @report.command("show")
@@ -542,6 +569,7 @@ def report_run(ctx, name, params, example, fmt, output):
 
     from .guard import StatementRefused
 
+    _check_output(output)
     r = get_report(name, ctx.meta["reports_dirs"])
     if r.shadow_warning:
         click.echo(r.shadow_warning, err=True)
@@ -557,6 +585,11 @@ def report_run(ctx, name, params, example, fmt, output):
     except _neo4j.exceptions.Neo4jError as exc:
         raise Fail(f"report {name!r} failed: {_first_line(exc.message or str(exc))}") from None
     _emit(render(columns, rows, fmt), output)
+    if not rows:
+        from .reports import unmatched_names
+
+        for message in unmatched_names(conn.driver(), r, values, conn.database):
+            click.echo(printable(message), err=True)
 
 
 # ------------------------------------------------------------------ resolution review

@@ -26,6 +26,22 @@ PARALLEL_FROM = 8  # below this many documents, a process pool costs more than i
 class Discovery:
     files: list[Path] = field(default_factory=list)
     problems: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
+    skipped: dict[str, int] = field(default_factory=dict)  # file type (".docx") -> files left out of folders
+
+    def skipped_line(self) -> str:
+        """'skipped: 2 .docx, 1 .png (unsupported file types; supported: .md, .pdf, .txt)', or ''."""
+        if not self.skipped:
+            return ""
+        kinds = ", ".join(f"{n} {k}" for k, n in sorted(self.skipped.items(), key=lambda kv: (-kv[1], kv[0])))
+        return f"skipped: {kinds} (unsupported file types; supported: {supported_types()})"
+
+
+def supported_types() -> str:
+    return ", ".join(sorted(DOCUMENT_SUFFIXES))
+
+
+def unsupported_type(path: Path) -> str:
+    return f"unsupported file type {path.suffix.lower()} (supported: {supported_types()})"
 
 
 def discover(paths: Iterable[str | os.PathLike]) -> Discovery:
@@ -47,7 +63,11 @@ def discover(paths: Iterable[str | os.PathLike]) -> Discovery:
                 dirs.sort()
                 for name in sorted(names):
                     f = Path(root) / name
-                    if f.suffix.lower() not in DOCUMENT_SUFFIXES or name.startswith(".") or name.lower() == "readme.md":
+                    if name.startswith(".") or name.lower() == "readme.md":
+                        continue
+                    if f.suffix.lower() not in DOCUMENT_SUFFIXES:
+                        kind = f.suffix.lower() or "(no extension)"
+                        found.skipped[kind] = found.skipped.get(kind, 0) + 1
                         continue
                     if f.is_symlink() and not f.exists():
                         found.problems.append((str(f), "broken symbolic link (or a link loop)"))
@@ -55,6 +75,8 @@ def discover(paths: Iterable[str | os.PathLike]) -> Discovery:
                     _add(found, seen, f)
             if len(found.files) == before and len(found.problems) == problems_before:
                 found.problems.append((str(p), "directory holds no documents (.txt, .md or .pdf)"))
+        elif p.suffix and p.suffix.lower() not in DOCUMENT_SUFFIXES:
+            found.problems.append((str(p), unsupported_type(p)))
         else:
             _add(found, seen, p)
     return found
@@ -220,6 +242,8 @@ class IngestReport:
     # The connection to Neo4j was lost during loading: why, and which documents did not get in.
     aborted: Optional[str] = None
     not_loaded: list[str] = field(default_factory=list)
+    # Files in the folders that are not documents, by type (see Discovery.skipped_line).
+    skipped_line: str = ""
 
     @property
     def ok(self) -> bool:
@@ -235,6 +259,7 @@ def ingest(paths: Iterable[str], writer, gazetteer=None, judgements=None,
     report = IngestReport()
     found = discover(paths)
     report.failed.extend(found.problems)
+    report.skipped_line = found.skipped_line()
     try:
         return _ingest(found, report, writer, gazetteer, judgements, progress, workers)
     except (neo4j.exceptions.ServiceUnavailable, neo4j.exceptions.SessionExpired) as exc:

@@ -73,7 +73,9 @@ class Report:
         known = {p.name: p for p in self.params}
         unknown = sorted(set(given) - set(known))
         if unknown:
-            raise ReportError(f"report {self.name!r} has no parameter {unknown[0]!r} (it takes: {', '.join(known) or 'none'})")
+            hint = did_you_mean(unknown[0], list(known))
+            raise ReportError(f"report {self.name!r} has no parameter {unknown[0]!r}{hint} "
+                              f"(it takes: {', '.join(known) or 'none'})")
         values = {}
         for p in self.params:
             if p.name not in given and p.optional:
@@ -187,10 +189,55 @@ def get_report(name: str, extra_dirs: Optional[Sequence[str]] = None) -> Report:
     # "../../etc/passwd" cannot reach outside the reports folders.
     if not NAME_RE.match(name or ""):
         raise ReportError(f"unknown report {name!r}: report names are lower-case letters, digits, - or _ (see `graphbuild report list`)")
-    for r in list_reports(extra_dirs):
+    reports = list_reports(extra_dirs)
+    for r in reports:
         if r.name == name:
             return r
-    raise ReportError(f"unknown report {name!r} (see `graphbuild report list`)")
+    hint = did_you_mean(name, [r.name for r in reports])
+    raise ReportError(f"unknown report {name!r}{hint} (see `graphbuild report list`)")
+
+
+def close_matches(query: str, choices: Sequence[str], limit: int = 3, cutoff: float = 70) -> list[str]:
+    """The choices most like `query` (rapidfuzz WRatio, case-insensitive), best first."""
+    from rapidfuzz import fuzz, process, utils
+
+    found = process.extract(query, list(dict.fromkeys(choices)), scorer=fuzz.WRatio,
+                            processor=utils.default_process, limit=limit, score_cutoff=cutoff)
+    return [choice for choice, _score, _i in found]
+
+
+def did_you_mean(query: str, choices: Sequence[str]) -> str:
+    """'; did you mean "x"?' / '; did you mean "x" or "y"?', or '' when nothing is close."""
+    return _suggest(close_matches(query, choices))
+
+
+def _suggest(best: Sequence[str]) -> str:
+    if not best:
+        return ""
+    quoted = [json.dumps(b, ensure_ascii=False) for b in best]
+    return "; did you mean " + (quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " or " + quoted[-1]) + "?"
+
+
+README_START, README_END = "<!-- reports:start -->", "<!-- reports:end -->"
+
+
+def readme_table(reports: Sequence[Report]) -> str:
+    """The README's table of saved reports (between its reports:start/end markers);
+    `python scripts/readme_reports.py` writes it, tests/test_docs.py checks it is current."""
+    lines = ["| report | question | parameters |", "| --- | --- | --- |"]
+    for r in reports:
+        params = ", ".join(p.signature for p in r.params) or "–"
+        lines.append(f"| `{r.name}` | {r.question} | {params} |")
+    return "\n".join(lines) + "\n"
+
+
+def with_readme_table(readme: str, reports: Sequence[Report]) -> str:
+    """`readme` with the text between the markers replaced by readme_table(reports)."""
+    head, sep1, rest = readme.partition(README_START)
+    _, sep2, tail = rest.partition(README_END)
+    if not (sep1 and sep2):
+        raise ReportError(f"README lacks the {README_START} / {README_END} markers")
+    return f"{head}{README_START}\n{readme_table(reports)}\n{README_END}{tail}"
 
 
 def run_read(driver: neo4j.Driver, cypher: str, params: dict, database: Optional[str] = None) -> tuple[list[str], list[dict]]:
@@ -221,3 +268,46 @@ def run_report(driver: neo4j.Driver, report: Report, params: dict, database: Opt
     defaults = {p.name: p.example for p in report.params if p.optional}
     columns, rows = run_read(driver, report.cypher, {**defaults, **params}, database)
     return (report.columns or columns), rows
+
+
+# ------------------------------------------------------------------ "did you mean" for names
+# A report parameter that names a thing, and the kinds of thing it may name.
+NAMED_PARAMS = {
+    "person": ("person", ["person"]),
+    "body": ("body or council", ["organization"]),
+    "council": ("council", ["council"]),
+    "municipality": ("municipality", ["municipality"]),
+    "region": ("region", ["region"]),
+    "name": ("body, council or municipality", ["organization", "municipality"]),
+}
+
+
+def names_of_kind(driver: neo4j.Driver, kind: str, database: Optional[str] = None) -> list[tuple[str, list[str]]]:
+    """(name, other spellings) of every node of `kind`, read with cypher/names_of_kind.cypher."""
+    cypher = (project_folder("cypher") / "names_of_kind.cypher").read_text(encoding="utf-8")
+    _, rows = run_read(driver, cypher, {"kind": kind}, database)
+    return [(r["name"], [str(x) for x in r["other"] or []]) for r in rows if r["name"]]
+
+
+def unmatched_names(driver: neo4j.Driver, report: Report, values: dict, database: Optional[str] = None) -> list[str]:
+    """For a report that returned no rows: one line per name parameter that matches nothing in
+    the graph (not exactly, not as a part of a name), with the closest names, e.g.
+    'no person named "Jakob Neteberg"; did you mean "Jacob Netteberg"?'."""
+    messages = []
+    for p in report.params:
+        value = values.get(p.name)
+        if p.name not in NAMED_PARAMS or not isinstance(value, str) or not value.strip():
+            continue
+        what, kinds = NAMED_PARAMS[p.name]
+        spelled: dict[str, str] = {}  # any spelling -> the name to suggest
+        for kind in kinds:
+            for name, other in names_of_kind(driver, kind, database):
+                for s in [name, *other]:
+                    spelled.setdefault(s, name)
+        q = value.strip().lower()
+        if any(q == s.lower() or (len(q) >= 3 and q in s.lower()) for s in spelled):
+            continue  # the name is known: the empty answer is about something else
+        best = close_matches(value.strip(), list(spelled), limit=6)
+        hint = _suggest(list(dict.fromkeys(spelled[b] for b in best))[:3])
+        messages.append(f"no {what} named {json.dumps(value.strip(), ensure_ascii=False)}{hint}")
+    return messages

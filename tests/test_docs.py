@@ -48,3 +48,11 @@ def test_every_command_has_help_with_an_example(path):
 def test_every_report_is_in_the_readme():
     for report in list_reports():
         assert f"`{report.name}`" in README, report.name
+
+
+def test_readme_report_table_is_generated_from_the_reports():
+    """README.md's table between <!-- reports:start/end --> is what scripts/readme_reports.py writes."""
+    from graphbuild.reports import bundled_dir, parse_report, with_readme_table
+
+    reports = sorted((parse_report(f) for f in bundled_dir().glob("*.cypher")), key=lambda r: r.name)
+    assert with_readme_table(README, reports) == README, "run: python scripts/readme_reports.py"

@@ -22,7 +22,7 @@ QUERIES = ROOT / "queries"
 EXPECTED_REPORTS = {
     "who-represents", "seats-of-person", "body-appointments", "council-members-at-meeting",
     "attendance-rate", "meeting-decisions", "items-concerning", "interlocks", "party-balance",
-    "health-clusters", "document-audit", "data-quality",
+    "health-clusters", "document-audit", "data-quality", "municipality-profile",
 }
 PSYCH = "Samarbejdsudvalget vedr. psykologhjælp i Hovedstaden"
 
