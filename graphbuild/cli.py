@@ -333,6 +333,7 @@ def eval_cmd(conn, gold_dir, json_out, why, wipe):
 
     from .evaluate import load_gold_dir, render_table, render_why, run_eval
 
+    _check_output(json_out)  # as a bad corpus: fails before any server is started
     load_gold_dir(gold_dir)  # a bad corpus fails before any server is started
     if conn.uri or os.environ.get("NEO4J_URI"):
         result = _eval_on_server(conn, gold_dir, wipe)
@@ -346,7 +347,9 @@ def eval_cmd(conn, gold_dir, json_out, why, wipe):
         click.echo("")
         click.echo(render_why(result))
     if json_out:
-        Path(json_out).write_text(json.dumps(result.to_dict(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        from .output import write_output
+
+        write_output(json_out, json.dumps(result.to_dict(), ensure_ascii=False, indent=1) + "\n")
         click.echo(f"written to {json_out}", err=True)
 
 

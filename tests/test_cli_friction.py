@@ -87,6 +87,13 @@ def test_output_to_a_missing_folder_is_one_line_and_no_file(tmp_path, args):
     assert not target.exists() and not target.parent.exists()
 
 
+def test_eval_json_to_a_missing_folder_is_one_line_before_any_server_starts(tmp_path):
+    target = tmp_path / "nonexistent" / "x.json"
+    result = invoke(["eval", str(ROOT / "tests" / "corpus" / "dev"), "--json", str(target)])
+    assert result.exit_code == 1, result.output
+    assert result.output.strip() == f"Error: cannot write {target}: folder {target.parent} does not exist"
+
+
 def test_output_file_is_written_whole_or_not_at_all(tmp_path):
     target = tmp_path / "out.csv"
     write_output(str(target), "a,b\n1,2\n")
