@@ -7,9 +7,10 @@
 """
 from __future__ import annotations
 
-import re
 import textwrap
-from typing import Iterable, Optional, Sequence
+from typing import Iterable, Sequence
+
+from .output import quote_around  # noqa: F401  (the notebooks import it from here)
 
 UNKNOWN = "(unknown)"
 UNKNOWN_COLOUR = "#b0b0b0"  # grey: no party stated
@@ -48,36 +49,6 @@ def party_colours(parties: Iterable[str]) -> dict[str, str]:
         else:
             out[p] = next(others)
     return out
-
-
-def quote_around(quote: str, name: Optional[str], width: int = 110) -> str:
-    """`quote` in at most `width` characters, cut around `name` (else its family name) so the name
-    is always shown, with "…" where text was left out; without the name, cut at the end."""
-    quote = " ".join((quote or "").split())
-    if len(quote) <= width:
-        return quote
-    at, found = -1, ""
-    for candidate in [name or ""] + ((name or "").split()[-1:] if name else []):
-        if candidate:
-            m = re.search(re.escape(candidate), quote, re.IGNORECASE)
-            if m:
-                at, found = m.start(), m.group(0)
-                break
-    if at < 0:
-        return textwrap.shorten(quote, width, placeholder=" …")
-    room = width - 4  # two "… " marks at most
-    before = min(at, max(0, (room - len(found)) // 3))  # a third of the room before the name
-    start = at - before
-    end = min(len(quote), start + room)
-    start = max(0, min(start, end - room))
-    # Cut at word boundaries, never inside the name.
-    if start > 0:
-        space = quote.find(" ", start, at)
-        start = space + 1 if space >= 0 else start
-    if end < len(quote):
-        space = quote.rfind(" ", at + len(found), end)
-        end = space if space >= 0 else end
-    return ("… " if start > 0 else "") + quote[start:end] + (" …" if end < len(quote) else "")
 
 
 def draw_bipartite(ax, graph, left: Sequence[str], right: Sequence[str], *, left_colour="#8ecae6",

@@ -5,6 +5,7 @@ import csv
 import io
 import json
 import os
+import re
 import tempfile
 import textwrap
 from datetime import date, datetime
@@ -78,6 +79,36 @@ def _cut(text: str) -> str:
     return text if len(text) <= CELL_MAX else text[: CELL_MAX - 1] + "…"
 
 
+def quote_around(quote: str, name: Optional[str], width: int = 110) -> str:
+    """`quote` in at most `width` characters, cut around `name` (else its family name) so the name
+    is always shown, with "…" where text was left out; without the name, cut at the end."""
+    quote = " ".join((quote or "").split())
+    if len(quote) <= width:
+        return quote
+    at, found = -1, ""
+    for candidate in [name or ""] + ((name or "").split()[-1:] if name else []):
+        if candidate:
+            m = re.search(re.escape(candidate), quote, re.IGNORECASE)
+            if m:
+                at, found = m.start(), m.group(0)
+                break
+    if at < 0:
+        return textwrap.shorten(quote, width, placeholder=" …")
+    room = width - 4  # two "… " marks at most
+    before = min(at, max(0, (room - len(found)) // 3))  # a third of the room before the name
+    start = at - before
+    end = min(len(quote), start + room)
+    start = max(0, min(start, end - room))
+    # Cut at word boundaries, never inside the name.
+    if start > 0:
+        space = quote.find(" ", start, at)
+        start = space + 1 if space >= 0 else start
+    if end < len(quote):
+        space = quote.rfind(" ", at + len(found), end)
+        end = space if space >= 0 else end
+    return ("… " if start > 0 else "") + quote[start:end] + (" …" if end < len(quote) else "")
+
+
 def render(columns: Sequence[str], rows: Iterable[dict], fmt: str = "table",
            wrap: Optional[Mapping[str, int]] = None) -> str:
     """Rows as a table (paths shortened, long cells cut, or wrapped for the columns in `wrap`,
@@ -100,6 +131,8 @@ def render(columns: Sequence[str], rows: Iterable[dict], fmt: str = "table",
             text = _cell(r[c])
             if c in wrap:
                 row.append(textwrap.wrap(text, max(10, wrap[c]), break_on_hyphens=False) or [""])
+            elif c == "quote" and isinstance(r.get("person"), str) and len(text) > CELL_MAX:
+                row.append([quote_around(text, r["person"], CELL_MAX)])  # the row's person stays visible
             else:
                 row.append([_cut(text)])
         cells.append(row)

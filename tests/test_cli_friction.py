@@ -458,3 +458,12 @@ def test_bipartite_labels_are_inside_the_saved_picture(tmp_path):
         box = t.get_window_extent(renderer)
         assert saved.x0 * dpi - 1 <= box.x0 and box.x1 <= saved.x1 * dpi + 1, t.get_text()
     plt.close(fig)
+
+
+def test_table_quote_is_cut_around_the_rows_person():
+    rows = [{"person": "Jacob Netteberg", "quote": NETTEBERG_LINE},
+            {"person": "Gitte Kjær-Westermann", "quote": NETTEBERG_LINE}]
+    lines = render(["person", "quote"], rows).splitlines()[2:4]
+    assert "Jacob Netteberg (B)" in lines[0].split("  ", 1)[1]
+    assert "Gitte Kjær-Westermann (B)" in lines[1].split("  ", 1)[1]
+    assert all(len(ln.split("  ", 1)[1].strip()) <= 60 for ln in lines)
