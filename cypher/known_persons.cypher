@@ -9,7 +9,7 @@ WITH p, m, o,
 UNWIND CASE WHEN size(letters) = 0 THEN [null] ELSE letters END AS letter
 UNWIND CASE WHEN size(codes) = 0 THEN [null] ELSE codes END AS code
 WITH p, collect(DISTINCT {org_id: o.org_id, role: m.role, party: letter, kommunekode: code,
-                          date: coalesce(m.start_date, m.end_date)}) AS contexts
+                          date: toString(coalesce(m.start_date, m.end_date))}) AS contexts
 RETURN p.person_id AS person_id, p.name AS name, coalesce(p.aliases, []) AS aliases,
        coalesce(p.merged_ids, []) AS merged_ids, contexts
 ORDER BY person_id

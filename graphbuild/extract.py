@@ -448,7 +448,24 @@ def _org_ref(st: _State, info: dict) -> Optional[OrgRef]:
         if not re.search(rf"[{C.UP}]", s) and len(s.split()) == 1:
             return None  # a lowercase single word ("bestyrelsen") names no organisation we can place
         ref.surface = s
+        ref.part_of = _known_owner(st, s)
     return ref
+
+
+_OWNER = re.compile(r"\s(?:i|for|under|hos|til)\s+(?:(?:den|det|de)\s+)?")
+
+
+def _known_owner(st: _State, surface: str) -> Optional[str]:
+    """A group of a body the gazetteer knows ("politiske partnerskabsgruppe i det nuværende nationale
+    DK2020-partnerskab" -> the DK2020 partnership): the org_id of the body named after "i/for/under/hos", tried
+    from the whole rest down to its last words, else None."""
+    for m in _OWNER.finditer(surface):
+        words = surface[m.end():].split()
+        for k in range(len(words)):
+            ref = st.gz.known_org(" ".join(words[k:]))
+            if ref is not None and ref.kind == "body":
+                return ref.org_id
+    return None
 
 
 _BOARD_OF = re.compile(r"^(?:(?P<owner>.+?)(?:'s|s|')\s+(?:bestyrelse|styrelse|repræsentantskab|direktion|styregruppe)|"
@@ -497,7 +514,10 @@ def _people_in_lines(st: _State, lines: list[Line], it: Optional[Item], item_num
             r = dict(d._.gb_role_only)
             r["role"] = st.gz.canonical_role(r["role"])
             pm.roles.append(r["role"])
-            _membership_from_role(st, pm, r["role"], r, ln, number)
+            # A signature's role line ("Formand for KKR Sjælland") says nothing without the name line above
+            # it: the evidence starts on the name's line and quotes both.
+            sig = Line(pln.text.strip() + " " + ln.text.strip(), pln.line) if pln.line != ln.line else ln
+            _membership_from_role(st, pm, r["role"], r, sig, number)
             if not r.get("org"):
                 pending = None
             continue
@@ -718,9 +738,12 @@ def _appointments(st: _State, it: Item):
             status = kind
             if kind == "appointed" and not decided and st.doc.kind == "dagsorden":
                 status = "proposed"
+            # The item decides the seat when it is an appointment item, or when its decision names the person.
+            names_person = decided and any(a["name"] in s.text or a["name"].split()[-1] in s.text
+                                           for sec in _section(it, "Beslutning") for s in sec.lines)
             mf = MembershipFact(person=pm, organization=org, role=_status_role(a.get("role")), status=status,
                                 evidence=st.ev(ln), party=pm.party, municipality=pm.municipality,
-                                item_number=it.number)
+                                item_number=it.number, decided_in=it.number if is_udp or names_person else None)
             if kind == "resigned":
                 last_resigned = pm
             elif kind == "appointed" and last_resigned is not None:

@@ -93,6 +93,16 @@ def run_rows(tx, name: str, rows: list[dict], counts: WriteCounts, **params) -> 
             )
 
 
+@lru_cache(maxsize=None)
+def electoral_terms() -> list[dict]:
+    """The municipal electoral terms (graphbuild/data/terms.csv): a council seat lasts at most one term."""
+    import csv
+    import io
+    from importlib import resources
+    text = resources.files("graphbuild").joinpath("data", "terms.csv").read_text(encoding="utf-8")
+    return [dict(start=r["start"], end=r["end"]) for r in csv.DictReader(io.StringIO(text))]
+
+
 # ------------------------------------------------------------------ ids
 def stable_id(prefix: str, *parts: Optional[str]) -> str:
     digest = hashlib.sha1("\x1f".join(p or "" for p in parts).encode("utf-8")).hexdigest()[:16]
@@ -116,6 +126,9 @@ class DocumentRows:
 
     doc_id: str
     batches: list[tuple[str, list[dict]]] = field(default_factory=list)
+    # Organizations whose memberships' start and end are worked out again after the rows are written
+    # (cypher/membership_bounds.cypher): those of its memberships and its meeting's council.
+    org_ids: list[str] = field(default_factory=list)
 
     def add(self, name: str, rows: list[dict]) -> None:
         if rows:
@@ -136,7 +149,8 @@ def document_rows(resolved: ResolvedDocument, curated_org_ids: frozenset = froze
     # the ones it alone names (removed again when no document names them any more).
     out.add("load_organizations", [
         dict(org_id=o.org_id, name=o.name, kind=o.kind, short_name=o.short_name, aliases=sorted(set(o.aliases)),
-             classification=o.classification, letter=o.letter, kommunekode=o.kommunekode, source="extracted")
+             classification=o.classification, letter=o.letter, kommunekode=o.kommunekode, source="extracted",
+             part_of=o.part_of)
         for o in sorted(resolved.orgs, key=lambda o: o.org_id) if o.org_id not in curated_org_ids
     ])
     out.add("load_persons", [dict(person_id=p.person_id, name=p.name, aliases=sorted(p.aliases),
@@ -179,7 +193,8 @@ def document_rows(resolved: ResolvedDocument, curated_org_ids: frozenset = froze
     memberships: dict[tuple, dict] = {}
     party_rows, muni_rows, replaces_rows, appoints_rows = {}, {}, {}, {}
 
-    def add_membership(person_id, org_id, role, status, ev, item_number, party_id=None, kommunekode=None):
+    def add_membership(person_id, org_id, role, status, ev, item_number, party_id=None, kommunekode=None,
+                       decided_in=None):
         mem_id = membership_id(person_id, org_id, role, status)
         key = (mem_id, ev.line)
         memberships.setdefault(key, dict(
@@ -192,8 +207,10 @@ def document_rows(resolved: ResolvedDocument, curated_org_ids: frozenset = froze
             party_rows[(mem_id, party_id, ev.line)] = dict(membership_id=mem_id, party_id=party_id, **where)
         if kommunekode:
             muni_rows[(mem_id, kommunekode, ev.line)] = dict(membership_id=mem_id, kommunekode=kommunekode, **where)
-        if item_number and item_number in decision_of_item:
-            did = decision_of_item[item_number]
+        if decided_in and decided_in in decision_of_item:
+            # Only the decision of an appointment item, or one that names the person, settles a seat
+            # (extract sets decided_in); the item a line merely sits in decides nothing.
+            did = decision_of_item[decided_in]
             appoints_rows[(mem_id, did, ev.line)] = dict(decision_id=did, membership_id=mem_id, **where)
         return mem_id
 
@@ -204,15 +221,18 @@ def document_rows(resolved: ResolvedDocument, curated_org_ids: frozenset = froze
         if not pid or not oid:
             continue
         party_id = party_id_of.get((m.party, m.municipality)) or party_id_of.get((m.party, None)) if m.party else None
-        mem_id = add_membership(pid, oid, m.role, m.status, m.evidence, m.item_number, party_id, m.municipality)
+        mem_id = add_membership(pid, oid, m.role, m.status, m.evidence, m.item_number, party_id, m.municipality,
+                                m.decided_in)
         if m.replaces is not None and person_of.get(m.replaces.mention_id):
             # The seat being taken over: the replaced person's resignation from the same seat.
             gone = add_membership(person_of[m.replaces.mention_id], oid, m.role, "resigned", m.evidence,
-                                  m.item_number, party_id, None)
+                                  m.item_number, party_id, None, m.decided_in)
             replaces_rows[(mem_id, gone, m.evidence.line)] = dict(
                 membership_id=mem_id, replaced_membership_id=gone, line=m.evidence.line, quote=m.evidence.quote)
 
     out.add("load_memberships", [memberships[k] for k in sorted(memberships)])
+    out.org_ids = sorted({r["org_id"] for r in memberships.values()}
+                         | ({org_id_of(f.meeting.council)} if mid else set()))
     out.add("load_membership_party", [party_rows[k] for k in sorted(party_rows)])
     out.add("load_membership_municipality", [muni_rows[k] for k in sorted(muni_rows)])
     out.add("load_replaces", [replaces_rows[k] for k in sorted(replaces_rows)])
@@ -396,12 +416,18 @@ class GraphWriter:
 
         def work(tx):
             counts.__init__()
+            org_ids = list(rows.org_ids)
             if replaces:
+                old = tx.run(statement("document_orgs"), doc_id=replaces).single()
+                org_ids += [o for o in (old["org_ids"] if old else []) if o not in org_ids]
                 result = tx.run(statement("retract_document"), doc_id=replaces)
                 result.consume()
                 counts.add(result.consume().counters)
             for name, batch_rows in rows.batches:
                 run_rows(tx, name, batch_rows, counts, doc_id=rows.doc_id)
+            if org_ids:
+                counts.add(tx.run(statement("membership_bounds"), org_ids=org_ids, terms=electoral_terms())
+                           .consume().counters)
             if before_commit:
                 before_commit()
 

@@ -111,6 +111,7 @@ class OrgRef:
     surface: str
     org_id: Optional[str] = None
     kind: Literal["council", "body", "party"] = "body"
+    part_of: Optional[str] = None  # an unknown body named as a group of a known one: that body's org_id
 
 
 @dataclass
@@ -132,8 +133,11 @@ class MembershipFact:
     municipality: Optional[str] = None  # kommunekode represented
     start_date: Optional[str] = None
     end_date: Optional[str] = None
-    item_number: Optional[str] = None  # agenda item whose decision settled/proposed it
+    item_number: Optional[str] = None  # agenda item the stating line belongs to
     replaces: Optional[PersonMention] = None  # the person whose seat this takes
+    # The agenda item whose decision settles this seat: an appointment item, or an item whose decision
+    # names the person; None when no item states it (a role mentioned in passing, a report from a body).
+    decided_in: Optional[str] = None
 
 
 @dataclass

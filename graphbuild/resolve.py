@@ -63,6 +63,7 @@ class OrgRecord:
     classification: Optional[str] = None
     letter: Optional[str] = None  # parties
     kommunekode: Optional[str] = None  # local lists / municipal councils
+    part_of: Optional[str] = None  # a body only documents name, named as a group of this known body
 
 
 @dataclass
@@ -736,6 +737,8 @@ class Resolver:
 
         def put(ref: OrgRef, kommunekode=None) -> OrgRecord:
             r = self._orgs.resolve(ref, kommunekode, region)
+            if getattr(ref, "part_of", None) and ref.org_id is None and r.org_id != ref.part_of:
+                r.part_of = ref.part_of
             recs[r.org_id] = r
             org_of.setdefault(org_key(ref.surface, ref.org_id), r.org_id)
             return r

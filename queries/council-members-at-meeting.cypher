@@ -2,9 +2,13 @@
 // question: Who were the members of council $council at its meeting on $date (party, municipality), who was present and who sent apologies?
 // param: council string "KKR Hovedstaden" council name, short name or alias, case-insensitive (a part of the name works when nothing matches exactly)
 // param: date date "2020-06-19" meeting date, YYYY-MM-DD
-// columns: council, date, person, attendance, role, party, municipality, doc, line, quote
-// attendance: present | absent (sent apologies) | not recorded (a member of the council by
-// some document, but the meeting's documents do not list them).
+// columns: council, date, person, attendance, role, party, municipality, member_since, member_until, as_of, doc, line, quote
+// attendance: present | absent (sent apologies) | not recorded (a member of the council at that date,
+// but the meeting's documents do not list them). A member at the date: a membership that began on or
+// before it and did not end by it (end: resignation, a later member list without the person, or the end of
+// the electoral term; see docs/schema.md). role: as this meeting's documents give it (the attendance line,
+// else a membership line of a document of this meeting), never from another meeting. member_until empty:
+// the end is unknown, and as_of is the last date a document states the seat.
 CALL () {
   WITH toLower(trim($council)) AS q
   MATCH (c:Council)
@@ -20,32 +24,41 @@ CALL () {
 }
 UNWIND CASE WHEN size(exact) > 0 THEN exact ELSE partial END AS c
 MATCH (mt:Meeting)-[:ORGANIZED_BY]->(c)
-WHERE toString(mt.date) = $date
+WHERE mt.date = date($date)
 CALL (c, mt) {
   MATCH (p:Person)-[a:ATTENDED]->(mt)
   RETURN p, a.status AS attendance, a.role AS role, a.doc_id AS doc_id, a.line AS line, a.quote AS quote
   UNION
   MATCH (p:Person)-[:HAS_MEMBERSHIP]->(m:Membership)-[:IN_ORGANIZATION]->(c)
   WHERE NOT (p)-[:ATTENDED]->(mt) AND coalesce(m.status, 'member') IN ['member', 'appointed']
-    AND coalesce(m.start_date, '0000') <= toString(mt.date) AND coalesce(m.end_date, '9999') >= toString(mt.date)
+    AND (m.start_date IS NULL OR m.start_date <= mt.date) AND (m.end_date IS NULL OR mt.date < m.end_date)
   WITH DISTINCT p  // one row per person, whatever their roles (the role is picked below)
   RETURN p, 'not recorded' AS attendance, null AS role, null AS doc_id, null AS line, null AS quote
 }
 // Party and municipality: from the person's seat in this council, else from any seat. Worked out once
 // per person, each membership's targets once (a membership has one ON_BEHALF_OF / REPRESENTS per line).
-CALL (p, c) {
+CALL (p, c, mt) {
   MATCH (p)-[:HAS_MEMBERSHIP]->(m:Membership)-[:IN_ORGANIZATION]->(o:Organization)
   WITH m, o = c AS here,
        COLLECT { MATCH (m)-[:ON_BEHALF_OF]->(x:Party) RETURN DISTINCT x.letter } AS letters,
        COLLECT { MATCH (m)-[:REPRESENTS]->(x:Municipality) RETURN DISTINCT x.name } AS names
   UNWIND CASE WHEN size(letters) = 0 THEN [null] ELSE letters END AS letter
   UNWIND CASE WHEN size(names) = 0 THEN [null] ELSE names END AS name
-  RETURN collect(DISTINCT CASE WHEN here THEN m.role END) AS croles,
+  RETURN collect(DISTINCT CASE WHEN here AND EXISTS { (m)-[:EVIDENCED_BY]->(:Document)-[:DOCUMENTS]->(mt) }
+                                THEN m.role END) AS croles,
          collect(DISTINCT CASE WHEN here THEN letter END) AS cparties,
          collect(DISTINCT CASE WHEN here THEN name END) AS cmunis,
          collect(DISTINCT letter) AS oparties, collect(DISTINCT name) AS omunis
 }
-WITH c, mt, p, attendance, role, doc_id, line, quote, croles,
+// The seat in this council valid at the meeting's date: since when, until when, as of when.
+CALL (p, c, mt) {
+  OPTIONAL MATCH (p)-[:HAS_MEMBERSHIP]->(m:Membership)-[:IN_ORGANIZATION]->(c)
+  WHERE coalesce(m.status, 'member') IN ['member', 'appointed']
+    AND (m.start_date IS NULL OR m.start_date <= mt.date) AND (m.end_date IS NULL OR mt.date < m.end_date)
+  RETURN m.start_date AS member_since, m.end_date AS member_until, m.as_of AS as_of
+  ORDER BY m.start_date DESC LIMIT 1
+}
+WITH c, mt, p, attendance, role, doc_id, line, quote, croles, member_since, member_until, as_of,
      CASE WHEN size(cparties) > 0 THEN cparties ELSE oparties END AS parties,
      CASE WHEN size(cmunis) > 0 THEN cmunis ELSE omunis END AS munis
 OPTIONAL MATCH (d:Document {doc_id: doc_id})
@@ -53,5 +66,7 @@ RETURN c.name AS council, toString(mt.date) AS date, p.name AS person, attendanc
        coalesce(role, [r IN croles WHERE r IS NOT NULL AND toLower(r) <> 'medlem'][0], croles[0]) AS role,
        CASE WHEN size(parties) = 0 THEN null ELSE reduce(s = head(parties), x IN tail(parties) | s + '/' + x) END AS party,
        CASE WHEN size(munis) = 0 THEN null ELSE reduce(s = head(munis), x IN tail(munis) | s + '/' + x) END AS municipality,
+       toString(member_since) AS member_since, toString(member_until) AS member_until,
+       CASE WHEN member_until IS NULL THEN toString(as_of) END AS as_of,
        d.path AS doc, line, quote
 ORDER BY CASE attendance WHEN 'present' THEN 0 WHEN 'absent' THEN 1 ELSE 2 END, coalesce(line, 999999), person

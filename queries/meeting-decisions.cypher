@@ -5,7 +5,7 @@
 // Items of an agenda (no minutes yet) are listed too, with an empty decision; the quote is the
 // decision's source line, or the item's heading when there is no decision.
 MATCH (a:AgendaItem)-[:ON_AGENDA_OF]->(mt:Meeting)
-WHERE toString(mt.date) = $date
+WHERE mt.date = date($date)
 OPTIONAL MATCH (mt)-[:ORGANIZED_BY]->(c:Organization)
 OPTIONAL MATCH (a)-[:RESULTED_IN]->(x:Decision)
 OPTIONAL MATCH (x)-[xe:EVIDENCED_BY]->(xd:Document)

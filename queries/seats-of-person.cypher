@@ -1,9 +1,14 @@
 // name: seats-of-person
 // question: Which seats has person $person held over time (role, status, party, appointing decision, source quotes)?
 // param: person string "Jacob Netteberg" name or alias, case-insensitive (a part of the name works when nothing matches exactly)
-// columns: person, body, role, status, party, municipality, date, start_date, end_date, replaces, replaced_by, decision, decided_at, doc, line, quote
-// One row per piece of evidence, oldest first; replaces, replaced_by and decision are those the
-// row's own line states.
+// param: date date? null only the seats valid at this date, YYYY-MM-DD (default: every seat)
+// columns: person, body, role, status, party, municipality, date, start_date, end_date, as_of, end_basis, replaces, replaced_by, decision, decided_at, sources, doc, line, quote
+// One row per fact, oldest first: a membership with what its lines state (replaces, replaced_by and
+// decision as the lines state them); lines stating the same are one row, every line in sources ("path:line",
+// the first also as doc, line, quote). decision: only an appointment item's decision or one naming the person.
+// start_date / end_date: when the seat began and ended (end_basis: resigned, not on the member list, term
+// ended); end_date empty: not known to have ended, as_of is the last date a document states it.
+// With date: only seats (not resignations or proposals) valid at that date.
 CALL () {
   WITH toLower(trim($person)) AS q
   MATCH (p:Person)
@@ -18,6 +23,8 @@ CALL () {
 }
 UNWIND CASE WHEN size(exact) > 0 THEN exact ELSE partial END AS p
 MATCH (p)-[:HAS_MEMBERSHIP]->(m:Membership)-[:IN_ORGANIZATION]->(o:Organization)
+WHERE $date IS NULL OR (coalesce(m.status, 'member') IN ['member', 'appointed', 'reports_from']
+      AND (m.start_date IS NULL OR m.start_date <= date($date)) AND (m.end_date IS NULL OR date($date) < m.end_date))
 MATCH (m)-[e:EVIDENCED_BY]->(d:Document)
 // Party, municipality, replaced / replacing person and decision as stated on this row's line (a
 // membership gathers lines from many documents); party and municipality fall back to what other
@@ -43,11 +50,29 @@ CALL (m, e, d) {
   RETURN x.text AS decision, xm.date AS decided_at
   ORDER BY decided_at LIMIT 1
 }
+WITH p, m, o, e, d, letters, munis, replaced, successors, decision, decided_at
+ORDER BY coalesce(e.date, m.start_date, m.end_date), d.path, e.line
+WITH p, m, o, letters, munis, replaced, successors, decision, decided_at,
+     collect({date: coalesce(e.date, m.start_date, m.end_date), doc: d.path, line: e.line, quote: e.quote}) AS evs
+WITH p, m, o, letters, munis, replaced, successors, decision, decided_at, evs, head(evs) AS first
+WITH p, o, collect({m: m, letters: letters, munis: munis, replaced: replaced, successors: successors,
+                    decision: decision, decided_at: decided_at, first: first,
+                    sources: [x IN evs | x.doc + ':' + toString(x.line)]}) AS facts
+// One sentence naming a seat twice ("representative on the board and its chair") is one seat: a 'medlem'
+// row whose every line also states a more specific role of the same status is left out.
+UNWIND facts AS f
+WITH p, o, f
+WHERE NOT (f.m.role = 'medlem' AND any(g IN facts WHERE g.m.role <> 'medlem' AND g.m.status = f.m.status
+                                        AND all(s IN f.sources WHERE s IN g.sources)))
+WITH p, o, f.m AS m, f.letters AS letters, f.munis AS munis, f.replaced AS replaced, f.successors AS successors,
+     f.decision AS decision, f.decided_at AS decided_at, f.sources AS sources, f.first AS first
 RETURN p.name AS person, o.name AS body, m.role AS role, m.status AS status,
        CASE WHEN size(letters) = 0 THEN null ELSE reduce(s = head(letters), x IN tail(letters) | s + '/' + x) END AS party,
        CASE WHEN size(munis) = 0 THEN null ELSE reduce(s = head(munis), x IN tail(munis) | s + '/' + x) END AS municipality,
-       e.date AS date, m.start_date AS start_date, m.end_date AS end_date,
+       toString(first.date) AS date, toString(m.start_date) AS start_date, toString(m.end_date) AS end_date,
+       CASE WHEN m.end_date IS NULL THEN toString(m.as_of) END AS as_of, m.end_basis AS end_basis,
        CASE WHEN size(replaced) = 0 THEN null ELSE reduce(s = head(replaced), x IN tail(replaced) | s + '; ' + x) END AS replaces,
        CASE WHEN size(successors) = 0 THEN null ELSE reduce(s = head(successors), x IN tail(successors) | s + '; ' + x) END AS replaced_by,
-       decision, decided_at, d.path AS doc, e.line AS line, e.quote AS quote
-ORDER BY person, coalesce(e.date, '9999'), body, e.line
+       decision, toString(decided_at) AS decided_at, sources,
+       first.doc AS doc, first.line AS line, first.quote AS quote
+ORDER BY person, coalesce(date, '9999'), body, line
