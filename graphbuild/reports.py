@@ -46,6 +46,8 @@ class Param:
     @property
     def signature(self) -> str:
         """'limit (int, optional, default 25)' or 'municipality (string)'."""
+        if self.optional and self.example is None:
+            return f"{self.name} ({self.type}, optional)"
         if self.optional:
             return f"{self.name} ({self.type}, optional, default {json.dumps(self.example, ensure_ascii=False)})"
         return f"{self.name} ({self.type})"

@@ -23,8 +23,8 @@ CALL () {
 UNWIND CASE WHEN size(exact) > 0 THEN exact ELSE partial END AS o
 // Seats in the body and in the groups of it that only documents name (their part_of).
 MATCH (p:Person)-[:HAS_MEMBERSHIP]->(m:Membership)-[:IN_ORGANIZATION]->(g:Organization)
-WHERE g = o OR g.part_of = o.org_id
-WHERE coalesce(m.status, 'member') IN ['member', 'appointed', 'reports_from']
+WHERE (g = o OR g.part_of = o.org_id)
+  AND coalesce(m.status, 'member') IN ['member', 'appointed', 'reports_from']
   AND coalesce(m.role, 'medlem') IN ['medlem', 'formand', 'næstformand', 'medformand', 'suppleant']
   AND ($date IS NULL OR ((m.start_date IS NULL OR m.start_date <= date($date))
                          AND (m.end_date IS NULL OR date($date) < m.end_date)))
