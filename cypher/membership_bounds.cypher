@@ -13,6 +13,12 @@
 // Params: $org_ids [org_id], $terms [{start: 'YYYY-MM-DD', end: 'YYYY-MM-DD'}]
 UNWIND $org_ids AS oid
 MATCH (o:Organization {org_id: oid})
+// The organization's meetings with an attendance list, found once (not once per membership).
+CALL (o) {
+  OPTIONAL MATCH (o)<-[:ORGANIZED_BY]-(mt:Meeting)
+  WHERE EXISTS { (:Person)-[:ATTENDED]->(mt) }
+  RETURN collect(mt) AS listed
+}
 MATCH (o)<-[:IN_ORGANIZATION]-(m:Membership)<-[:HAS_MEMBERSHIP]-(p:Person)
 CALL (m) {
   OPTIONAL MATCH (m)-[e:EVIDENCED_BY]->(:Document)
@@ -22,7 +28,7 @@ CALL (m) {
   OPTIONAL MATCH (m)<-[:APPOINTS]-(:Decision)<-[:RESULTED_IN]-(:AgendaItem)-[:ON_AGENDA_OF]->(xm:Meeting)
   RETURN min(xm.date) AS decided
 }
-WITH o, m, p, first_stated, last_stated, coalesce(decided, first_stated) AS began
+WITH o, listed, m, p, first_stated, last_stated, coalesce(decided, first_stated) AS began
 CALL (o, m, p, began, last_stated) {
   // Resignations by the same person from the same organization, dated.
   OPTIONAL MATCH (p)-[:HAS_MEMBERSHIP]->(r:Membership {status: 'resigned'})-[:IN_ORGANIZATION]->(o)
@@ -31,11 +37,11 @@ CALL (o, m, p, began, last_stated) {
   WITH m, began, min(CASE WHEN re.date IS NOT NULL AND (began IS NULL OR re.date > began) THEN re.date END) AS resigned
   RETURN resigned
 }
-CALL (o, p, last_stated) {
+CALL (p, listed, last_stated) {
   // A later meeting of the organization with an attendance list that does not name the person.
-  OPTIONAL MATCH (o)<-[:ORGANIZED_BY]-(mt:Meeting)
-  WHERE last_stated IS NOT NULL AND mt.date > last_stated
-    AND EXISTS { (:Person)-[:ATTENDED]->(mt) } AND NOT EXISTS { (p)-[:ATTENDED]->(mt) }
+  UNWIND listed AS mt
+  WITH p, last_stated, mt
+  WHERE last_stated IS NOT NULL AND mt.date > last_stated AND NOT EXISTS { (p)-[:ATTENDED]->(mt) }
   RETURN min(mt.date) AS unlisted
 }
 WITH o, m, first_stated, last_stated, began, resigned, unlisted,

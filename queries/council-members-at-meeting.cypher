@@ -2,7 +2,7 @@
 // question: Who were the members of council $council at its meeting on $date (party, municipality), who was present and who sent apologies?
 // param: council string "KKR Hovedstaden" council name, short name or alias, case-insensitive (a part of the name works when nothing matches exactly)
 // param: date date "2020-06-19" meeting date, YYYY-MM-DD
-// columns: council, date, person, attendance, role, party, municipality, member_since, member_until, as_of, doc, line, quote
+// columns: council, date, person, attendance, role, party, municipality, member_since, member_until, as_of, sources, doc, line, quote
 // attendance: present | absent (sent apologies) | not recorded (a member of the council at that date,
 // but the meeting's documents do not list them). A member at the date: a membership that began on or
 // before it and did not end by it (end: resignation, a later member list without the person, or the end of
@@ -26,14 +26,21 @@ UNWIND CASE WHEN size(exact) > 0 THEN exact ELSE partial END AS c
 MATCH (mt:Meeting)-[:ORGANIZED_BY]->(c)
 WHERE mt.date = date($date)
 CALL (c, mt) {
+  // One row per person: the same list in two files (minutes as .txt and as .pdf) is one fact, both
+  // lines in sources; present wins over absent.
   MATCH (p:Person)-[a:ATTENDED]->(mt)
-  RETURN p, a.status AS attendance, a.role AS role, a.doc_id AS doc_id, a.line AS line, a.quote AS quote
+  OPTIONAL MATCH (ad:Document {doc_id: a.doc_id})
+  WITH p, a, ad ORDER BY ad.path, a.line
+  WITH p, collect(a) AS atts, collect(ad.path + ':' + toString(a.line)) AS sources
+  WITH p, atts, sources, coalesce([x IN atts WHERE x.status = 'present'][0], atts[0]) AS a
+  RETURN p, a.status AS attendance, coalesce(a.role, [x IN atts WHERE x.role IS NOT NULL | x.role][0]) AS role,
+         a.doc_id AS doc_id, a.line AS line, a.quote AS quote, sources
   UNION
   MATCH (p:Person)-[:HAS_MEMBERSHIP]->(m:Membership)-[:IN_ORGANIZATION]->(c)
   WHERE NOT (p)-[:ATTENDED]->(mt) AND coalesce(m.status, 'member') IN ['member', 'appointed']
     AND (m.start_date IS NULL OR m.start_date <= mt.date) AND (m.end_date IS NULL OR mt.date < m.end_date)
   WITH DISTINCT p  // one row per person, whatever their roles (the role is picked below)
-  RETURN p, 'not recorded' AS attendance, null AS role, null AS doc_id, null AS line, null AS quote
+  RETURN p, 'not recorded' AS attendance, null AS role, null AS doc_id, null AS line, null AS quote, [] AS sources
 }
 // Party and municipality: from the person's seat in this council, else from any seat. Worked out once
 // per person, each membership's targets once (a membership has one ON_BEHALF_OF / REPRESENTS per line).
@@ -58,7 +65,7 @@ CALL (p, c, mt) {
   RETURN m.start_date AS member_since, m.end_date AS member_until, m.as_of AS as_of
   ORDER BY m.start_date DESC LIMIT 1
 }
-WITH c, mt, p, attendance, role, doc_id, line, quote, croles, member_since, member_until, as_of,
+WITH c, mt, p, attendance, role, doc_id, line, quote, sources, croles, member_since, member_until, as_of,
      CASE WHEN size(cparties) > 0 THEN cparties ELSE oparties END AS parties,
      CASE WHEN size(cmunis) > 0 THEN cmunis ELSE omunis END AS munis
 OPTIONAL MATCH (d:Document {doc_id: doc_id})
@@ -68,5 +75,5 @@ RETURN c.name AS council, toString(mt.date) AS date, p.name AS person, attendanc
        CASE WHEN size(munis) = 0 THEN null ELSE reduce(s = head(munis), x IN tail(munis) | s + '/' + x) END AS municipality,
        toString(member_since) AS member_since, toString(member_until) AS member_until,
        CASE WHEN member_until IS NULL THEN toString(as_of) END AS as_of,
-       d.path AS doc, line, quote
+       sources, d.path AS doc, line, quote
 ORDER BY CASE attendance WHEN 'present' THEN 0 WHEN 'absent' THEN 1 ELSE 2 END, coalesce(line, 999999), person

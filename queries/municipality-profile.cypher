@@ -54,12 +54,12 @@ CALL (mu) {
   CALL (m) {
     OPTIONAL MATCH (m)-[e:EVIDENCED_BY]->(d:Document)
     RETURN {doc: d.path, line: e.line, quote: e.quote} AS ev
-    ORDER BY coalesce(e.date, '9999'), e.line
+    ORDER BY coalesce(e.date, date('9999-12-31')), e.line
     LIMIT 1
   }
   RETURN 4 AS rank, 'seat' AS part, o.name AS organization, p.name AS person, m.role AS role, m.status AS status,
          CASE WHEN size(letters) = 0 THEN null ELSE reduce(s = head(letters), x IN tail(letters) | s + '/' + x) END AS party,
-         m.start_date AS since, m.end_date AS until, ev.doc AS doc, ev.line AS line, ev.quote AS quote
+         toString(m.start_date) AS since, toString(m.end_date) AS until, ev.doc AS doc, ev.line AS line, ev.quote AS quote
 }
 RETURN mu.name AS municipality, part, organization, person, role, status, party, since, until, doc, line, quote
 ORDER BY rank, organization, person, role

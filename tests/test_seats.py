@@ -179,3 +179,30 @@ def test_a_resignation_ends_the_seat(samples_graph):
     rows = run(samples_graph, "seats-of-person", person="Gitte Kjær-Westermann")
     assert [(r["status"], r["end_date"], r["end_basis"], r["decided_at"]) for r in rows] == [
         ("resigned", "2020-06-19", "resigned", "2020-06-19")]
+
+
+# ------------------------------------------------------------------ the same minutes as .txt and .pdf
+def test_the_same_minutes_as_txt_and_pdf_give_each_fact_once_with_both_sources(empty_graph, tmp_path):
+    from pathlib import Path
+
+    from test_read import make_pdf
+
+    # The referat, minus its few very long lines and a character a plain PDF font cannot hold.
+    lines = [l for l in REFERAT.read_text(encoding="utf-8").splitlines() if len(l) <= 400 and "₂" not in l]
+    txt, pdf = tmp_path / "referat.txt", tmp_path / "referat.pdf"
+    txt.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    pdf.write_bytes(make_pdf([[l for l in lines[i:i + 60] if l.strip()] for i in range(0, len(lines), 60)]))
+    assert ingest([str(txt), str(pdf)], GraphWriter(empty_graph)).ok
+    assert query(empty_graph, "MATCH (d:Document)-[:DOCUMENTS]->(m:Meeting) "
+                              "RETURN m.meeting_id AS m, count(d) AS docs") == [
+        {"m": "council:kkr-hovedstaden:2020-06-19", "docs": 2}]
+    files = lambda row: sorted(Path(s.rsplit(":", 1)[0]).name for s in row["sources"])
+    jacob = [r for r in run(empty_graph, "body-appointments", body="psykologhjælp") if r["person"] == "Jacob Netteberg"]
+    assert [(r["status"], r["decided_at"], files(r)) for r in jacob] == [
+        ("appointed", "2020-06-19", ["referat.pdf", "referat.txt"])]
+    members = run(empty_graph, "council-members-at-meeting", council=KKR, date="2020-06-19")
+    names = [r["person"] for r in members]
+    assert len(names) == len(set(names)) == 54, sorted(names)
+    steen = [r for r in members if r["person"] == "Steen Christiansen"]
+    assert [(r["attendance"], r["role"], files(r)) for r in steen] == [
+        ("present", "formand", ["referat.pdf", "referat.txt"])]
