@@ -467,3 +467,21 @@ def test_table_quote_is_cut_around_the_rows_person():
     assert "Jacob Netteberg (B)" in lines[0].split("  ", 1)[1]
     assert "Gitte Kjær-Westermann (B)" in lines[1].split("  ", 1)[1]
     assert all(len(ln.split("  ", 1)[1].strip()) <= 60 for ln in lines)
+
+
+@pytest.mark.neo4j
+def test_municipality_profile_valid_at_a_date(samples_graph, neo4j_env):
+    """Before the 2020-06-19 minutes: no seats; after the 2018-21 council term: the KKR seats have ended,
+    the psychology committee seat (no end stated) remains."""
+    def seats(date):
+        result = CliRunner().invoke(main, ["report", "run", "municipality-profile", "-p", "municipality", "Rudersdal",
+                                           "-p", "date", date, "--format", "json"], env=neo4j_env)
+        assert result.exit_code == 0, result.output
+        rows = json.loads(result.stdout)
+        assert [r["part"] for r in rows[:3]] == ["region", "health cluster", "council"]
+        return {(r["organization"], r["person"]) for r in rows if r["part"] == "seat"}
+
+    psych = ("Samarbejdsudvalget vedr. psykologhjælp i Hovedstaden", "Jacob Netteberg")
+    assert seats("2019-01-01") == set()
+    assert seats("2021-01-01") == {("KKR Hovedstaden", "Jens Ive"), ("KKR Hovedstaden", "Elisabeth Ildal"), psych}
+    assert seats("2022-06-01") == {psych}
