@@ -38,11 +38,12 @@ CALL (o, m, p, began, last_stated) {
   RETURN resigned
 }
 CALL (p, listed, last_stated) {
-  // A later meeting of the organization with an attendance list that does not name the person.
-  UNWIND listed AS mt
-  WITH p, last_stated, mt
-  WHERE last_stated IS NOT NULL AND mt.date > last_stated AND NOT EXISTS { (p)-[:ATTENDED]->(mt) }
-  RETURN min(mt.date) AS unlisted
+  // A later meeting of the organization with an attendance list that does not name the person (the
+  // person's meetings read once, then looked up in memory: not one check per membership and meeting).
+  WITH p, last_stated, [mt IN listed WHERE last_stated IS NOT NULL AND mt.date > last_stated] AS later
+  WITH later, CASE WHEN size(later) = 0 THEN [] ELSE COLLECT { MATCH (p)-[:ATTENDED]->(x:Meeting) RETURN x } END AS went
+  RETURN reduce(best = null, mt IN later |
+                CASE WHEN NOT mt IN went AND (best IS NULL OR mt.date < best) THEN mt.date ELSE best END) AS unlisted
 }
 WITH o, m, first_stated, last_stated, began, resigned, unlisted,
      CASE WHEN o:Council AND last_stated IS NOT NULL
