@@ -8,5 +8,8 @@ SET a.number = r.number, a.title = r.title,
     a.recommendation = coalesce(r.recommendation, a.recommendation)
 MERGE (a)-[:ON_AGENDA_OF]->(mt)
 MERGE (a)-[e:EVIDENCED_BY {line: r.line}]->(d)
-SET e.quote = r.quote
+// What this document says about the item, kept on its own evidence: when documents disagree, the node's
+// values are settled from all evidence (cypher/settle_agenda_items.cypher), whatever the loading order.
+SET e.quote = r.quote, e.title = r.title, e.case_number = r.case_number, e.officer = r.officer,
+    e.recommendation = r.recommendation
 RETURN count(*) AS written

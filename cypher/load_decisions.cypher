@@ -6,5 +6,6 @@ MERGE (x:Decision {decision_id: r.decision_id})
 SET x.text = r.text, x.outcome = r.outcome
 MERGE (a)-[:RESULTED_IN]->(x)
 MERGE (x)-[e:EVIDENCED_BY {line: r.line}]->(d)
-SET e.quote = r.quote
+// Kept on the evidence too, for cypher/settle_decisions.cypher.
+SET e.quote = r.quote, e.text = r.text, e.outcome = r.outcome
 RETURN count(*) AS written

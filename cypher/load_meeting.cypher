@@ -7,5 +7,5 @@ MERGE (m:Meeting {meeting_id: r.meeting_id})
 SET m.date = date(r.date), m.time = coalesce(r.time, m.time), m.location = coalesce(r.location, m.location)
 MERGE (m)-[:ORGANIZED_BY]->(c)
 MERGE (d)-[e:DOCUMENTS]->(m)
-SET e.line = r.line, e.quote = r.quote
+SET e.line = r.line, e.quote = r.quote, e.time = r.time, e.location = r.location
 RETURN count(*) AS written

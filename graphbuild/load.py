@@ -314,6 +314,39 @@ def _party_keys(resolved: ResolvedDocument) -> Iterable[_PartyKey]:
             yield _PartyKey((o.letter, o.kommunekode), o.org_id)
 
 
+# ------------------------------------------------------------------ retract and settle
+# Shared nodes (an agenda item, its decision, the meeting: documented by an agenda and its minutes, or
+# by two copies) take their values from all their evidence, settled after every write and retraction,
+# so a replaced or retracted document leaves none of its text behind and the loading order does not
+# matter: the graph equals a clean load of the documents that remain.
+_SETTLE = (("agenda_items", "settle_agenda_items"), ("decisions", "settle_decisions"), ("meetings", "settle_meetings"))
+_SETTLED_BY_BATCH = {"load_agenda_items": (("agenda_items", "agenda_item_id"),),
+                     "load_decisions": (("decisions", "decision_id"),),
+                     "load_meeting": (("meetings", "meeting_id"),)}
+
+
+def _no_targets() -> dict[str, set]:
+    return {key: set() for key, _ in _SETTLE}
+
+
+def _retract(tx, doc_id: str, counts: WriteCounts) -> dict[str, set]:
+    """Retract document `doc_id`; returns the shared nodes it had a say in (to settle afterwards)."""
+    targets = _no_targets()
+    record = tx.run(statement("retract_targets"), doc_id=doc_id).single()
+    if record:
+        for key in targets:
+            targets[key].update(record[key])
+    counts.add(tx.run(statement("retract_document"), doc_id=doc_id).consume().counters)
+    return targets
+
+
+def _settle(tx, targets: dict[str, set], counts: WriteCounts) -> None:
+    for key, name in _SETTLE:
+        if targets[key]:
+            rows = [{"id": i} for i in sorted(targets[key])]
+            counts.add(tx.run(statement(name), rows=rows).consume().counters)
+
+
 # ------------------------------------------------------------------ writer
 @dataclass
 class DocumentOutcome:
@@ -383,9 +416,12 @@ class GraphWriter:
             records = s.execute_read(lambda tx: [r.data() for r in tx.run(statement("find_document"), docs=docs)])
         return {(r["doc_id"], r["path"]): r for r in records}
 
-    def known_persons(self) -> list[KnownPerson]:
+    def known_persons(self, exclude_doc_ids: Iterable[str] = ()) -> list[KnownPerson]:
+        """The people the graph knows, leaving out what only the documents `exclude_doc_ids` (about to
+        be replaced) say about them."""
+        exclude = sorted(set(exclude_doc_ids))
         with self._session(neo4j.READ_ACCESS) as s:
-            records = s.execute_read(lambda tx: [r.data() for r in tx.run(statement("known_persons"))])
+            records = s.execute_read(lambda tx: [r.data() for r in tx.run(statement("known_persons"), exclude=exclude)])
         people = []
         for r in records:
             contexts = [PersonContext(party=c.get("party"), municipality=c.get("kommunekode"), date=c.get("date"),
@@ -394,6 +430,23 @@ class GraphWriter:
                         for c in r["contexts"] if c.get("org_id")]
             people.append(KnownPerson(r["person_id"], r["name"], list(r["aliases"]), list(r["merged_ids"]), contexts))
         return people
+
+    def retract_document(self, doc_id: str) -> WriteCounts:
+        """Remove document `doc_id` and everything only it asserted (one transaction)."""
+        counts = WriteCounts()
+
+        def work(tx):
+            counts.__init__()
+            old = tx.run(statement("document_orgs"), doc_id=doc_id).single()
+            org_ids = list(old["org_ids"]) if old else []
+            _settle(tx, _retract(tx, doc_id, counts), counts)
+            if org_ids:  # when the memberships of these organizations held, without this document
+                counts.add(tx.run(statement("membership_bounds"), org_ids=org_ids, terms=electoral_terms())
+                           .consume().counters)
+
+        with self._session() as s:
+            s.execute_write(work)
+        return counts
 
     def merge_persons(self, kept_id: str, absorbed_id: str) -> None:
         with self._session() as s:
@@ -420,11 +473,12 @@ class GraphWriter:
             if replaces:
                 old = tx.run(statement("document_orgs"), doc_id=replaces).single()
                 org_ids += [o for o in (old["org_ids"] if old else []) if o not in org_ids]
-                result = tx.run(statement("retract_document"), doc_id=replaces)
-                result.consume()
-                counts.add(result.consume().counters)
+            targets = _retract(tx, replaces, counts) if replaces else _no_targets()
             for name, batch_rows in rows.batches:
                 run_rows(tx, name, batch_rows, counts, doc_id=rows.doc_id)
+                for key, field_ in _SETTLED_BY_BATCH.get(name, ()):
+                    targets[key].update(r[field_] for r in batch_rows)
+            _settle(tx, targets, counts)
             if org_ids:
                 counts.add(tx.run(statement("membership_bounds"), org_ids=org_ids, terms=electoral_terms())
                            .consume().counters)

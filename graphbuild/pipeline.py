@@ -315,7 +315,7 @@ def _ingest(found: Discovery, report: IngestReport, writer, gazetteer, judgement
     judgements = judgements or load_judgements()
     if not extracted and not judgements.same:
         return report  # nothing to resolve or load, and no curator's "same" to apply to known people
-    resolver = Resolver(gazetteer, writer.known_persons(), judgements)
+    resolver = Resolver(gazetteer, writer.known_persons(exclude_doc_ids=previous.values()), judgements)
     resolved = resolver.resolve_all([e.facts for e in extracted])
     for kept, absorbed in resolver.graph_merges():  # curators' "same" judgements on two known people
         writer.merge_persons(kept, absorbed)

@@ -544,3 +544,93 @@ def test_the_pdf_page_cap_is_configurable(tmp_path):
                           env={**os.environ, "GRAPHBUILD_MAX_PDF_PAGES": "3"})
     assert proc.returncode == 1
     assert proc.stderr.strip() == f"failed: {big}: PDF has 4 pages (the limit is 3; set GRAPHBUILD_MAX_PDF_PAGES to change it)"
+
+
+# ------------------------------------------------------------------ 4: retract and replace leave no stale text
+from hypothesis import HealthCheck, example, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+POOL = sorted((ROOT / "data" / "samples").glob("*.txt"))
+COPY = len(POOL)  # index of a copy of the referat at another path: it shares the meeting and its agenda items
+
+
+def _final_bytes(i: int) -> bytes:
+    if i == COPY:  # a copy that words the shared agenda items and the meeting's place its own way
+        text = REFERAT.read_text(encoding="utf-8").replace("Siden sidst", "Siden sidste møde")
+        return text.replace("Pharmakon", "Pharmakon kursuscenter").encode("utf-8")
+    return POOL[i].read_bytes()
+
+
+def _first_version(i: int) -> bytes:
+    """An earlier version that says other things about shared nodes (titles, the meeting's place)."""
+    text = _final_bytes(i).decode("utf-8")
+    text = text.replace("Siden sidst", "Nyt fra formanden").replace("Pharmakon", "Hotel Marienlyst")
+    return (text.replace("Godkendelse", "Godkend.") + "\n" * 7).encode("utf-8")
+
+
+def _name(i: int) -> str:
+    return ("copy-" + REFERAT.name) if i == COPY else POOL[i].name
+
+
+indices = st.sets(st.integers(0, COPY), min_size=1)
+
+
+@pytest.mark.neo4j
+@settings(max_examples=4, deadline=None, derandomize=True,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@example(loaded={3, COPY}, replaced={COPY}, retracted={COPY})  # the issue's probe: a shared item, a replaced copy
+@example(loaded={0, 3, COPY}, replaced={3}, retracted={0})
+@given(loaded=indices, replaced=indices, retracted=indices)
+def test_retract_and_replace_leave_the_graph_of_a_clean_load(driver, tmp_path_factory, loaded, replaced, retracted):
+    from conftest import wipe
+    from graphbuild.load import GraphWriter
+    from graphbuild.pipeline import file_digest, ingest
+    from test_faults import assert_same_graph, graph_dump
+
+    replaced, retracted = replaced & loaded, retracted & loaded
+    folder = tmp_path_factory.mktemp("versions")
+    paths = {i: folder / _name(i) for i in loaded}
+    for i in loaded:
+        paths[i].write_bytes(_first_version(i) if i in replaced else _final_bytes(i))
+    writer = GraphWriter(driver)
+    wipe(driver)
+    assert ingest([str(paths[i]) for i in sorted(loaded)], writer).ok
+    for i in replaced:
+        paths[i].write_bytes(_final_bytes(i))
+    if replaced:
+        report = ingest([str(paths[i]) for i in sorted(replaced)], writer)
+        assert report.ok and len(report.replaced) == len(replaced), report
+    for i in sorted(retracted):
+        writer.retract_document(file_digest(paths[i]))
+    got = graph_dump(driver)
+
+    wipe(driver)
+    remaining = sorted(set(loaded) - retracted)
+    if remaining:
+        assert ingest([str(paths[i]) for i in remaining], writer).ok
+    else:
+        GraphWriter(driver).load_reference_data(__import__("graphbuild.gazetteer", fromlist=["x"]).load_gazetteer())
+    want = graph_dump(driver)
+    assert_same_graph(got, want)
+
+
+@pytest.mark.neo4j
+def test_a_replaced_version_does_not_resolve_the_people_of_its_successor(driver, tmp_path):
+    """First version garbled (ø -> o, å -> aa), then the right one: the new version's people are resolved as
+    a clean load would resolve them, not into the old version's 'Karsten Sondergaard'."""
+    from conftest import wipe
+    from graphbuild.load import GraphWriter
+    from graphbuild.pipeline import ingest
+    from test_faults import assert_same_graph, graph_dump
+
+    p = tmp_path / REFERAT.name
+    p.write_bytes(REFERAT.read_text(encoding="utf-8").replace("ø", "o").replace("å", "aa").encode("utf-8"))
+    writer = GraphWriter(driver)
+    wipe(driver)
+    assert ingest([str(p)], writer).ok
+    p.write_bytes(REFERAT.read_bytes())
+    assert ingest([str(p)], writer).replaced == [str(p.absolute())]
+    got = graph_dump(driver)
+    wipe(driver)
+    assert ingest([str(p)], writer).ok
+    assert_same_graph(got, graph_dump(driver))

@@ -235,9 +235,9 @@ class CountingWriter(GraphWriter):
 
     known_persons_calls = 0
 
-    def known_persons(self):
+    def known_persons(self, **kwargs):
         self.known_persons_calls += 1
-        return super().known_persons()
+        return super().known_persons(**kwargs)
 
 
 def test_an_unchanged_reingest_reads_no_people(empty_graph):
