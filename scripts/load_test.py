@@ -31,7 +31,7 @@ sys.path.insert(0, str(ROOT))
 
 from graphbuild.connection import open_driver, resolve_settings  # noqa: E402
 from graphbuild.errors import GraphbuildError  # noqa: E402
-from graphbuild.load import GraphWriter, statement  # noqa: E402
+from graphbuild.load import GraphWriter  # noqa: E402
 from graphbuild.pipeline import ingest  # noqa: E402
 from graphbuild.reports import list_reports, run_report  # noqa: E402
 
@@ -138,9 +138,9 @@ def main(argv=None) -> int:
     wall = time.perf_counter() - t0
 
     if not args.keep and ingest_state["doc_ids"]:
-        with driver.session(database=settings.database) as s:
-            for doc_id in ingest_state["doc_ids"]:
-                s.execute_write(lambda tx: tx.run(statement("retract_document"), doc_id=doc_id).consume())
+        writer = GraphWriter(driver, settings.database)
+        for doc_id in ingest_state["doc_ids"]:
+            writer.retract_document(doc_id)  # settles the shared nodes the copies had a say in
     shutil.rmtree(workdir, ignore_errors=True)
     driver.close()
 
