@@ -283,8 +283,11 @@ _TRAILING_ROLE = re.compile(r"^(?P<place>.*?)\s*(?:\((?P<role>[^)]*)\))?\s*$")
 _PARTICIPANT_START = re.compile(rf"{NAME}\s*[,(]")  # both forms start with a whole name, then "," or "("
 
 
+_BULLET = re.compile(r"^[•◦▪●·‣⁃○■□➢►–-]\s+|^\d{1,2}\.\s+(?=\S)")  # list bullets and "1. " numbering
+
+
 def parse_participant(text: str) -> Optional[dict]:
-    t = " ".join(text.split())
+    t = _BULLET.sub("", " ".join(text.split()))
     if not _PARTICIPANT_START.match(t):
         return None
     m = _PARTICIPANT.match(t)

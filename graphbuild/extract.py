@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any, Iterable, Optional
 
@@ -28,7 +28,8 @@ from spacy.language import Language
 
 from . import components as C
 from .model import (QUOTE_MAX, AgendaItemFact, AreaMembershipFact, AttendanceFact, ConcernsFact, DecisionFact,
-                    DocumentFacts, Evidence, FACTS_SCHEMA_VERSION, Item, Line, MeetingFact, MembershipFact, OrgRef,
+                    DocumentFacts, Evidence, FACTS_SCHEMA_VERSION, Item, Line, MeetingFact, MembershipFact, OrgMention,
+                    OrgRef,
                     PersonMention, SeatFact, StructuredDocument, quote)
 
 COUNCIL_ROLES = {"formand", "næstformand", "medlem"}
@@ -240,7 +241,8 @@ class _State:
         return [r for r in found if (ln.line, ext, r.get("name")) not in self.superseded]
 
     def ev(self, ln: Line) -> Evidence:
-        return Evidence(doc_id=self.doc.source.doc_id, line=ln.line, quote=quote(ln.text))
+        return Evidence(doc_id=self.doc.source.doc_id, line=ln.line, quote=quote(ln.text),
+                        page=ln.page, page_line=ln.page_line, column=ln.column)
 
     def mention(self, name: str, ln: Line, party=None, municipality=None, municipality_name=None,
                 roles=()) -> PersonMention:
@@ -275,7 +277,8 @@ def extract(doc: StructuredDocument, gazetteer: Any = None) -> DocumentFacts:
     gz = Gaz(gazetteer)
     nlp = build_nlp(gazetteer)
     src = doc.source
-    facts = DocumentFacts(doc_id=src.doc_id, path=src.path, kind=doc.kind, title=doc.title)
+    facts = DocumentFacts(doc_id=src.doc_id, path=src.path, kind=doc.kind, title=doc.title,
+                          date=doc.published if doc.kind == "news" else doc.date)
     council = gz.council(doc.council)
     if council is not None and council.org_id:
         rec = (getattr(gazetteer, "councils", None) or {}).get(council.org_id) if isinstance(
@@ -305,6 +308,10 @@ def extract(doc: StructuredDocument, gazetteer: Any = None) -> DocumentFacts:
     for att in doc.attachments:
         want(att.lines)
     lines = lines[:n_block] + [ln for ln in lines[n_block:] if gate(ln.text)]
+    # every other line (a page's text, a news item, the header of minutes): read by the same components
+    free = [ln for ln in src.lines if (ln.line, ln.text) not in seen and ln.text.strip()]
+    free = [ln for ln in free if gate(ln.text) or C.parse_participant(ln.text) or _NAME_PARTY.search(ln.text)]
+    lines += free
     docs = []
     for ln in lines:  # tokenise here so each Doc keeps its text (doc.text is rebuilt from tokens per call)
         d = nlp.make_doc(ln.text)
@@ -333,6 +340,8 @@ def extract(doc: StructuredDocument, gazetteer: Any = None) -> DocumentFacts:
     for att in doc.attachments:
         if att.item_number:
             _concerns(st, att.item_number, att.lines)
+    _free_text(st, free)
+    _named_organizations(st, lines)
     return facts
 
 
@@ -362,6 +371,19 @@ def _participants(st: _State, lines: list[Line], status: str):
     for ln in lines:
         d = _d(st, ln)
         p = d._.gb_participant if d is not None else None
+        names = None
+        if p is None or (p["party"] is None and p["place"] and "," in p["place"]):
+            names = _name_list(ln.text)
+        if names:
+            # "Arne Ebsen, Birger Jensen, Christian Ulrich og Finn Olsen": names only, each attended (or not)
+            for name in names:
+                if name in seen_names:
+                    continue
+                seen_names.add(name)
+                pm = st.mention(name, ln)
+                st.participants.setdefault(name, pm)
+                st.facts.attendance.append(AttendanceFact(person=pm, status=status, role=None, evidence=st.ev(ln)))
+            continue
         if p is None:
             if PERSONISH.search(ln.text):
                 st.unresolved(ln)
@@ -389,6 +411,19 @@ def _participants(st: _State, lines: list[Line], status: str):
             st.facts.memberships.append(MembershipFact(person=pm, organization=st.council, role=mrole,
                                                        status="member", evidence=st.ev(ln), party=p["party"],
                                                        municipality=code, start_date=None))
+
+
+_LIST_SPLIT = re.compile(r"\s*(?:,|;|\bog\b|&)\s*")
+
+
+def _name_list(text: str) -> Optional[list[str]]:
+    """The names of a line that is only a list of names ('A B, C D og E F'), else None."""
+    parts = [p.strip(" .") for p in _LIST_SPLIT.split(text.strip(" |."))]
+    parts = [p for p in parts if p]
+    names = [p for p in parts if C.plausible_name(p)]
+    if not names or len(names) < 0.8 * len(parts):
+        return None
+    return names
 
 
 # --------------------------------------------------------------- agenda item
@@ -637,10 +672,99 @@ def _across_lines(st: _State, body: list[Line]) -> dict[int, tuple[Line, dict[st
                                 and body[i].text.rstrip().endswith(cut_name)):
                             st.superseded.add((body[i].line, ext, cut_name))
                     j = i if r["start"] < cut else i + 1
-                    slot = out.setdefault(j, (Line(_window(joined, r["start"]), body[j].line), {}))
+                    slot = out.setdefault(j, (replace(body[j], text=_window(joined, r["start"])), {}))
                     slot[1].setdefault(ext, []).append(dict(r, start=r["start"] - (0 if j == i else cut)))
     st.parsed[key] = out
     return out
+
+
+# ------------------------------------------------------ text outside items
+def _free_text(st: _State, free: list[Line]):
+    """Lines outside the participant block, the items and the appendices: a member page, a news item, the
+    header of minutes.  People listed as "Name (A), Place (role)" are placed (attendance only where the
+    document has a participant block: here they are members of the body the document is about, when it
+    names one); every other line goes through the same role, report and appointment readers as an item."""
+    rest = []
+    for ln in free:
+        d = _d(st, ln)
+        p = d._.gb_participant if d is not None else None
+        if p is None or p["name"] in st.participants:
+            rest.append(ln)
+            continue
+        code, _ = st.gz.municipality(p["place"])
+        role = p["role"]
+        if p["party"] is None and code is None and not (role and role in st.gz.role_words()):
+            rest.append(ln)  # "Hanne Staff, Jens Himmelstrup": a list of names, not a listed member
+            continue
+        pm = st.mention(p["name"], ln, party=p["party"], municipality=code, municipality_name=p["place"],
+                        roles=[role] if role else [])
+        st.participants.setdefault(p["name"], pm)
+        if st.council is not None and st.doc.kind in ("members", "other"):
+            mrole = role if role in COUNCIL_ROLES else "medlem"
+            st.facts.memberships.append(MembershipFact(person=pm, organization=st.council, role=mrole,
+                                                       status="member", evidence=st.ev(ln), party=p["party"],
+                                                       municipality=code))
+    if not rest:
+        return
+    _people_in_lines(st, rest, None)
+    _named_with_party(st, rest)
+    page = Item(number="", title="", line=rest[0].line, lines=rest)
+    _appointments(st, page, rest)
+    if st.doc.items or st.doc.attachments:
+        return  # a meeting document's header and table of contents: titles, not people to review
+    placed = {m.evidence.line for m in st.facts.mentions}
+    for ln in rest:
+        if ln.line not in placed and st.gate.may_place_person(ln.text) and C.has_name(ln.text):
+            st.unresolved(ln)  # a person with a role or an appointment we could not place: kept for review
+
+
+def _named_organizations(st: _State, lines: list[Line]):
+    """Every organisation a reference list knows (council, body, region, party, a municipality written as
+    "X Kommune"), once, where first named."""
+    seen = set()
+    if st.council is not None and st.council.org_id and st.doc.council_line:
+        seen.add(st.council.org_id)
+        ln = next((x for x in st.doc.source.lines if x.line == st.doc.council_line), None)
+        if ln is not None:
+            st.facts.organizations.append(OrgMention(surface=st.council.surface, kind="council",
+                                                     ref_id=st.council.org_id, evidence=st.ev(ln)))
+    for ln in lines:
+        d = _d(st, ln)
+        for e in (C.doc_ents(d) if d is not None else ()):
+            if e.label_ not in ("BODY", "COUNCIL", "REGION", "PARTY", "MUNICIPALITY") or not e.ent_id_:
+                continue
+            if e.label_ == "PARTY" and len(e.text) <= 2:
+                continue  # a bare letter is a party only after a name ("(A)"), read with the person
+            if e.label_ == "MUNICIPALITY" and not re.search(r"[Kk]ommune", e.text):
+                continue  # "Aarhus" may be a town; "Aarhus Kommune" is the authority
+            key = (e.label_, e.ent_id_)
+            if key in seen:
+                continue
+            seen.add(key)
+            st.facts.organizations.append(OrgMention(surface=e.text, kind=e.label_.lower(), ref_id=e.ent_id_,
+                                                     evidence=st.ev(ln)))
+
+
+_NAME_PARTY = re.compile(rf"(?<![\w-])(?P<name>{C.NAME})\s*\((?P<party>[{C.UP}]{{1,2}})\)")
+
+
+def _named_with_party(st: _State, lines: list[Line]):
+    """'... ringede Ove Nørholm (K) med klokken': a person named with a party letter in running text."""
+    letters = {m.party for m in st.facts.mentions if m.party}
+    parties = getattr(st.gz.g, "parties", None)
+    known = set(parties.keys()) if isinstance(parties, dict) else set()
+    placed = {(m.evidence.line, m.name) for m in st.facts.mentions}
+    for ln in lines:
+        if "(" not in ln.text:
+            continue
+        for m in _NAME_PARTY.finditer(ln.text):
+            name, party = m.group("name"), m.group("party")
+            if (ln.line, name) in placed or not C.plausible_name(name):
+                continue
+            if known and party not in known and party not in letters:
+                continue
+            placed.add((ln.line, name))
+            st.mention(name, ln, party=party)
 
 
 # --------------------------------------------------------------- appointments
@@ -698,11 +822,11 @@ def _status_role(role: Optional[str]) -> str:
     return MEMBER_ROLE_WORDS.get(role.lower(), role.lower())
 
 
-def _appointments(st: _State, it: Item):
+def _appointments(st: _State, it: Item, body: Optional[list[Line]] = None):
     is_udp = bool(APPOINTMENT_TITLE.search(it.title))
     decided = bool(_section(it, "Beslutning"))
     last_resigned: Optional[PersonMention] = None
-    body = [ln for ln in it.lines if ln.text.strip()]
+    body = [ln for ln in (it.lines if body is None else body) if ln.text.strip()]
     across = _across_lines(st, body)
     for i, ln in enumerate(body):
         d = _d(st, ln)

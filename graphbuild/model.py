@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Literal, Optional
 
-FACTS_SCHEMA_VERSION = 1
+FACTS_SCHEMA_VERSION = 2
 QUOTE_MAX = 300
 
 
@@ -23,6 +23,9 @@ class Line:
 
     text: str
     line: int  # 1-based line number in the ORIGINAL file (first line of a repaired run)
+    column: Optional[int] = None  # 0-based offset in that original line, when a flattened line was split
+    page: Optional[int] = None  # PDF: 1-based page number
+    page_line: Optional[int] = None  # PDF: 1-based line on that page (of the page's extracted text)
 
 
 @dataclass
@@ -68,7 +71,7 @@ class Attachment:
 @dataclass
 class StructuredDocument:
     source: SourceText
-    kind: str  # dagsorden | referat | bilag | unknown
+    kind: str  # dagsorden | referat | bilag | meeting (meeting documents) | members | news | other
     council: Optional[str]  # canonical council name, e.g. "KKR Hovedstaden"
     council_line: Optional[int]
     year: Optional[int]
@@ -81,6 +84,17 @@ class StructuredDocument:
     absent: list[Line] = field(default_factory=list)  # raw lines under "Afbud"
     items: list[Item] = field(default_factory=list)
     attachments: list[Attachment] = field(default_factory=list)
+    published: Optional[str] = None  # a news item's publication date (ISO)
+    published_line: Optional[int] = None
+
+
+@dataclass(frozen=True)
+class Hints:
+    """What the user says a folder holds (ingest --kind/--council/--municipality); None = read it from the text."""
+
+    kind: Optional[str] = None  # meeting | news | members | other | dagsorden | referat | bilag
+    council: Optional[str] = None
+    municipality: Optional[str] = None
 
 
 # ------------------------------------------------------------------ extract
@@ -89,6 +103,9 @@ class Evidence:
     doc_id: str
     line: int  # 1-based line in the original file
     quote: str  # verbatim, at most QUOTE_MAX characters
+    page: Optional[int] = None  # PDF: the page (1-based) and the line on it, for a reader with a PDF viewer
+    page_line: Optional[int] = None
+    column: Optional[int] = None  # offset in the original line when a flattened line was split
 
 
 @dataclass
@@ -112,6 +129,16 @@ class OrgRef:
     org_id: Optional[str] = None
     kind: Literal["council", "body", "party"] = "body"
     part_of: Optional[str] = None  # an unknown body named as a group of a known one: that body's org_id
+
+
+@dataclass
+class OrgMention:
+    """An organisation a reference list knows, named in the document (where first named)."""
+
+    surface: str
+    kind: str  # council | body | region | party | municipality ("Odsherred Kommune")
+    ref_id: str  # org_id, regionskode or kommunekode
+    evidence: Evidence
 
 
 @dataclass
@@ -214,6 +241,8 @@ class DocumentFacts:
     mentions: list[PersonMention] = field(default_factory=list)  # every person mention, incl. unplaced ones
     unresolved: list[Evidence] = field(default_factory=list)  # lines we could not parse but kept
     seats: list[SeatFact] = field(default_factory=list)  # seat offers/vacancies without a person (extract)
+    organizations: list[OrgMention] = field(default_factory=list)  # known organisations named (refusal test)
+    date: Optional[str] = None  # ISO: the meeting's date (meeting documents), the publication date (news)
     schema_version: int = FACTS_SCHEMA_VERSION
 
     def to_dict(self) -> dict:

@@ -142,7 +142,24 @@ def file_digest(path: Path) -> str:
 MAX_TEXT_BYTES = 16 * 1024 * 1024  # a text document larger than this is refused before it is read
 MAX_PDF_BYTES = 200 * 1024 * 1024  # PDFs carry images; their text is far smaller
 MAX_LINE_BYTES = 100_000  # a "line" this long is not prose from a meeting document (binary dump, one-line file)
-NOT_A_MEETING = "not a meeting document (no agenda items or meeting header found)"
+NOTHING_STATED = "states nothing to load: no meeting, no person in office and no known organisation found"
+MEETING_KINDS = ("dagsorden", "referat", "bilag", "meeting")
+
+
+def nothing_stated(facts: DocumentFacts) -> Optional[str]:
+    """Why a readable document is refused, or None when it states something.
+
+    A document is loaded when it names a meeting (a meeting header, or a title saying agenda/minutes/appendix
+    with numbered items), a person in office (a person with a role, a party or a seat, or at a meeting) or an
+    organisation a reference list knows.  Lorem ipsum, a recipe, a page about birds state none of these
+    ("1 dl sukker" is not an agenda item)."""
+    if facts.meeting is not None or (facts.kind in MEETING_KINDS and (facts.agenda_items or facts.date)):
+        return None  # a meeting: placed, or dated/with items but its council not named (kept, to be completed)
+    if facts.memberships or facts.attendance or any(m.party or m.roles for m in facts.mentions):
+        return None
+    if facts.organizations:
+        return None
+    return NOTHING_STATED
 
 
 def _mb(n: int) -> str:
@@ -189,10 +206,9 @@ def extract_one(path: str) -> Extracted:
         source = read_bytes(data, path)
         source.path = path
         facts = extract(structure(source))
-        if facts.meeting is None and (facts.kind == "unknown" or not facts.agenda_items):
-            # Lorem ipsum, a recipe, a letter: no meeting header, and neither a title saying
-            # agenda/minutes/appendix nor numbered items ("1 dl sukker" is not an agenda item).
-            raise InputError(path, NOT_A_MEETING)
+        reason = nothing_stated(facts)
+        if reason:
+            raise InputError(path, reason)
         return Extracted(path, source.doc_id, facts, source.layout, source.encoding, source.original_line_count,
                          warnings=_source_warnings(source))
     except InputError as exc:

@@ -374,17 +374,78 @@ def _repair_hyphenation(items: list[tuple[str, int]]) -> list[tuple[str, int]]:
     return [(_repair_inline(t), n) for t, n in out]
 
 
+# ------------------------------------------------------ flattened pages
+# A PDF transcript (docplayer and the like) holds a whole page on one line: "1 REFERAT 2016 Dato: ... 2 Deltagere ...".
+FLAT_MIN = 300  # a flattened page is at least this long
+_FLAT_PAGE = re.compile(r"^(\d{1,3}) (?=\S)")
+# split before: a label ("Dato:", "Afbud fra:", "Bemærkninger til dagsordenen:"), a numbered item ("89. Til
+# efterretning"), a section word, and after a "(A)" party letter followed by the next name
+_FLAT_SPLIT = re.compile(
+    r"\s+(?=(?:[A-ZÆØÅ][\wæøå-]*(?: [a-zæøå][\wæøå-]*){0,3}|Tid og sted|Afbud fra):\s)"
+    r"|\s+(?=\d{1,3}\.\s+[A-ZÆØÅ][a-zæøå])"
+    r"|(?<=[a-zæøå.)])\s+(?=(?:Sagsfremstilling|Indstilling|Beslutning|Baggrund|Resumé|Resume|Bilag|"
+    r"Indholdsfortegnelse|Deltagerfortegnelse|Afbud|Fraværende|Mødedeltagere|Deltagere|Tilstede)\b)"
+    r"|(?<=[A-ZÆØÅ]\))\s+(?=[A-ZÆØÅ][a-zæøå]+ [A-ZÆØÅ])"
+)
+
+
+def flattened_pages(raw_lines: list[str]) -> set[int]:
+    """Indices of lines that are whole pages flattened onto one line: long lines that start with their page
+    number, the page numbers of the document's long lines rising one by one ("1 ...", "2 ...", "3 ...")."""
+    pages = []
+    for i, raw in enumerate(raw_lines):
+        if len(raw) >= FLAT_MIN // 4:
+            m = _FLAT_PAGE.match(raw.lstrip())
+            if m:
+                pages.append((i, int(m.group(1))))
+    if not pages or not any(len(raw_lines[i]) >= FLAT_MIN for i, _ in pages):
+        return set()
+    nums = [n for _, n in pages]
+    rising = all(b == a + 1 for a, b in zip(nums, nums[1:]))
+    if not rising or (len(pages) == 1 and nums[0] != 1):
+        return set()
+    return {i for i, _ in pages}
+
+
+def split_flattened(raw: str) -> list[tuple[str, int]]:
+    """A flattened page -> (segment, column) at labels, numbered items, section words and name-list
+    boundaries; the leading page number is dropped (page furniture)."""
+    lead = len(raw) - len(raw.lstrip())
+    m = _FLAT_PAGE.match(raw, lead)
+    start = m.end() if m else lead
+    out = []
+    pos = start
+    for m in _FLAT_SPLIT.finditer(raw, start):
+        if m.start() > pos:
+            out.append((raw[pos:m.start()], pos))
+        pos = m.end()
+    if pos < len(raw):
+        out.append((raw[pos:], pos))
+    return out
+
+
 # ------------------------------------------------------------------ public
-def normalise_lines(raw_lines: list[str], layout: str) -> list[Line]:
-    """Normalise raw lines (index i -> original line i+1) into Lines."""
+def normalise_lines(raw_lines: list[str], layout: str, pages: Optional[list[tuple[int, int]]] = None) -> list[Line]:
+    """Normalise raw lines (index i -> original line i+1) into Lines.
+
+    `pages`: for a PDF, (page, line on the page) of each raw line.  A whole page flattened onto one line is
+    split back into lines that keep their original line number and their column in it."""
+    flat = flattened_pages(raw_lines)
     items = []
     for i, raw in enumerate(raw_lines):
-        t = _clean_line(raw, layout)
-        if t:
-            items.append((t, i + 1))
+        segments = split_flattened(raw) if i in flat else [(raw, None)]
+        for seg, col in segments:
+            t = _clean_line(seg, layout)
+            if t:
+                items.append((t, (i + 1, col)))
     items = _drop_furniture(items)
     items = _repair_hyphenation(items)
-    return [Line(t, n) for t, n in items if t.strip()]
+    out = []
+    for t, (n, col) in items:
+        if t.strip():
+            page, page_line = pages[n - 1] if pages else (None, None)
+            out.append(Line(t, n, column=col, page=page, page_line=page_line))
+    return out
 
 
 MAX_PDF_PAGES = 2000  # default page cap; $GRAPHBUILD_MAX_PDF_PAGES overrides it

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 from datetime import date as _date
 from difflib import SequenceMatcher
 from typing import Optional
 
-from .model import Attachment, Item, Line, Section, SourceText, StructuredDocument
+from .model import Attachment, Hints, Item, Line, Section, SourceText, StructuredDocument
 
 __all__ = ["structure", "parse_date", "canonical_council"]
 
@@ -49,6 +50,7 @@ _MONTHS = {
 _DATE_NUM = re.compile(r"\b(\d{1,2})[-./](\d{1,2})[-./](\d{4}|\d{2})\b")
 _DATE_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _DATE_TEXT = re.compile(r"\b(\d{1,2})\.?\s+([A-Za-zæøåÆØÅ]+)\.?\s+(\d{4})\b")
+_DATE_MONTH_FIRST = re.compile(r"\b([A-Za-zæøåÆØÅ]{3,9})\.?\s+(\d{1,2}),\s+(\d{4})\b")  # "Februar 8, 2019", "Jan 18, 2018"
 _TIME = re.compile(r"(?:\bkl\.?\s*)?\b([01]?\d|2[0-3])[:.]([0-5]\d)\b")
 _DATO_LINE = re.compile(r"^(?:møde)?dato\s*[:.]?\s*(.*)$", re.I)
 _TID_LINE = re.compile(r"^(?:tid|tidspunkt|mødetid)\s*[:.]\s*(.*)$", re.I)
@@ -67,12 +69,17 @@ _SECTION_NAMES = {
     "vedlagte bilag": "Bilag",
 }
 _TOC_WORDS = re.compile(r"^(?:indholdsfortegnelse|indhold|deltagerfortegnelse)\b", re.I)
-_PRESENT_HEAD = re.compile(r"^(?:deltagere|til stede|tilstede|fremmødte)\s*:?\s*$", re.I)
-_ABSENT_HEAD = re.compile(r"^(?:afbud|fraværende|forfald)\s*:?\s*$", re.I)
+_PRESENT_HEAD = re.compile(r"^(?:deltagere|til stede|tilstede|fremmødte|mødedeltagere|deltagerne var|medlemmer)"
+                           r"\s*(?:$|:\s*$|[:|]\s*(?P<rest>\S.*)$)", re.I)
+_ABSENT_HEAD = re.compile(r"^(?:afbud|fraværende|forfald|fraværende med afbud|afbud fra|meddelt forfald)"
+                          r"\s*(?:$|:\s*$|[:|]\s*(?P<rest>\S.*)$)", re.I)
 _OTHER_PARTICIPANT_HEAD = re.compile(
     r"^(?:deltagerfortegnelse|desuden deltog|øvrige deltagere|fra (?:KL|administrationen|sekretariatet)|referent|mødeleder)\b.*:?\s*$",
     re.I,
 )
+# a list heading that ends a participant list ("Fraværende i mødet:", "Referent:", "Mødeplan 2021:")
+_LIST_BULLET = re.compile(r"^[•◦▪●·‣⁃○■□–-]\s+")
+_OTHER_LIST_HEAD = re.compile(r"^[^,()|]{2,40}:\s*$")
 _ATTACH = re.compile(r"^Bilag\s+(\d{1,3})\s*[:.)-]\s*(\S.*)$", re.I)
 
 
@@ -97,6 +104,10 @@ def parse_date(text: str) -> Optional[str]:
         mon = _MONTHS.get(m.group(2).lower())
         if mon:
             cands.append((m.start(), int(m.group(3)), mon, int(m.group(1))))
+    for m in _DATE_MONTH_FIRST.finditer(text):
+        mon = _MONTHS.get(m.group(1).lower())
+        if mon:
+            cands.append((m.start(), int(m.group(3)), mon, int(m.group(2))))
     for _, y, mo, d in sorted(cands):
         try:
             return _date(y, mo, d).isoformat()
@@ -181,7 +192,46 @@ def _detect_kind(lines: list[Line], limit: int) -> tuple[str, Optional[int]]:
         for rx, kind in _KIND_WORDS:
             if rx.match(ln.text.strip()):
                 return kind, ln.line
-    return "unknown", None
+    # a title line naming the kind after the body: "Social- og Sundhedsudvalget - Referat",
+    # "Referat Aarhus Byråd 11-09-2019" is caught above; "Økonomiudvalget, referat 18. maj 2010"
+    for ln in lines[:min(limit, 15)]:
+        m = _KIND_IN_TITLE.search(ln.text)
+        if m and len(ln.text) <= 120:
+            word = m.group(1).lower()
+            return ("dagsorden" if word.startswith("dagsorden") else "referat"), ln.line
+    return "other", None
+
+
+_KIND_IN_TITLE = re.compile(r"(?:^|[-–|,:]\s*|\s)(referat|dagsorden|beslutningsprotokol|mødereferat)(?![\w-])", re.I)
+_NEWS_MARK = re.compile(r"^(?:publiceret|offentliggjort|udgivet|opdateret|nyhed|pressemeddelelse)\b", re.I)
+_MEMBERS_HEAD = re.compile(r"^(?:\w+\s+)?(?:medlemmer|bestyrelse(?:n|smedlemmer)?|sammensætning|repræsentantskab(?:et)?|"
+                           r"udvalgets medlemmer|politikere)\b[^.]{0,60}:?\s*$", re.I)
+_DATE_ONLY = re.compile(r"^(?:\w+dag\s+(?:den\s+)?)?\d{1,2}\.?\s*[A-Za-zæøå]+\.?\s+\d{4}(?:\s*(?:kl\.?\s*)?\d{1,2}[:.]\d{2})?$"
+                        r"|^\d{1,2}[-./]\d{1,2}[-./]\d{4}$", re.I)
+_WEEKDAY_DATE = re.compile(r"^(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag)\b", re.I)
+
+
+def classify(lines: list[Line], kind: str) -> tuple[str, Optional[str], Optional[int]]:
+    """A document that is not a meeting document: (kind, publication date, its line).
+
+    news: a publication mark ("Pressemeddelelse • Jan 18, 2018", "Publiceret 3. maj 2022") or a dateline
+    alone on one of the first lines; members: a member/board heading or three or more "Name (A)" lines;
+    other: anything else."""
+    if kind != "other":
+        return kind, None, None
+    for ln in lines[:10]:
+        t = ln.text.strip()
+        if _NEWS_MARK.match(t) or ("•" in t and parse_date(t)) or (_DATE_ONLY.match(t) and parse_date(t)):
+            d = parse_date(t)
+            if d or not _NEWS_MARK.match(t):
+                return "news", d, ln.line
+    listed = sum(1 for ln in lines if _LISTED.match(ln.text.strip()))
+    if listed >= 3 or any(_MEMBERS_HEAD.match(ln.text.strip()) for ln in lines[:40]):
+        return "members", None, None
+    return "other", None, None
+
+
+_LISTED = re.compile(r"^(?:[•◦▪●·‣⁃○■□–-]\s+)?[A-ZÆØÅ][\w.-]+(?:\s+[A-ZÆØÅ][\w.-]+){1,3}\s*\([A-ZÆØÅ]{1,3}\)")
 
 
 def _detect_council(lines: list[Line], header_end: int) -> tuple[Optional[str], Optional[int]]:
@@ -393,13 +443,18 @@ def _participants(lines: list[Line], start: int, end: int) -> tuple[list[Line], 
     mode = None
     for ln in lines[start:end]:
         tx = ln.text.strip()
-        if _PRESENT_HEAD.match(tx):
-            mode = "present"
-            continue
-        if _ABSENT_HEAD.match(tx):
-            mode = "absent"
-            continue
-        if mode and (_OTHER_PARTICIPANT_HEAD.match(tx) or _HEADER_WORDS.match(tx) or _heading(tx)):
+        head = _PRESENT_HEAD.match(tx) or _ABSENT_HEAD.match(tx)
+        if head:
+            mode = "present" if head.re is _PRESENT_HEAD else "absent"
+            rest = (head.group("rest") or "").strip(" |")
+            if not rest:
+                continue
+            # "Fraværende med afbud: Ingen." / "Medlemmer: | A, B, C |": the list on the heading's own line
+            ln = replace(ln, text=rest)
+            tx = rest
+        elif mode and (_OTHER_PARTICIPANT_HEAD.match(tx) or _HEADER_WORDS.match(tx) or _heading(tx)
+                       or _section_name(tx) or _OTHER_LIST_HEAD.match(tx)
+                       or not _LIST_BULLET.sub("", tx)[:1].isupper()):
             mode = None
             continue
         if mode == "present":
@@ -470,7 +525,8 @@ def _bundle(lines: list[Line]) -> tuple[list[Item], list[Attachment]]:
 
 
 # ------------------------------------------------------------------ main
-def structure(source: SourceText) -> StructuredDocument:
+def structure(source: SourceText, hints: Optional[Hints] = None) -> StructuredDocument:
+    """`hints`: what the user said the document is (ingest --kind/--council/--municipality)."""
     lines = list(source.lines)
     toc_start, toc_end, toc = _find_toc(lines)
     kind_limit = toc_start if toc else min(len(lines), 60)
@@ -478,9 +534,11 @@ def structure(source: SourceText) -> StructuredDocument:
 
     items: list[Item] = []
     attachments: list[Attachment] = []
-    if kind == "bilag" or (kind == "unknown" and any(_ATTACH.match(ln.text) for ln in lines[:60])
+    if hints is not None and hints.kind in ("dagsorden", "referat", "bilag") and hints.kind != kind:
+        kind = hints.kind
+    if kind == "bilag" or (kind == "other" and any(_ATTACH.match(ln.text) for ln in lines[:60])
                            and any(_BARE_NUMBER.match(ln.text.strip()) for ln in lines)):
-        if kind == "unknown":
+        if kind == "other":
             kind = "bilag"
         items, attachments = _bundle(lines)
         body_start = len(lines)
@@ -498,6 +556,29 @@ def structure(source: SourceText) -> StructuredDocument:
 
     council, council_line = _detect_council(lines, max(header_end, 0) or min(len(lines), 15))
     date, time, location, header_line = _meeting(lines, header_end, source.layout)
+    if date is None and kind in ("dagsorden", "referat"):
+        date, header_line = _dated_title(lines, max(header_end, 15))
+        if date and time is None:
+            time = _parse_time(next(ln.text for ln in lines if ln.line == header_line))
+    published = published_line = None
+    p_start = toc_end if toc else 0
+    p_end = found[0][0] if found else len(lines)
+    present, absent = ([], []) if kind == "bilag" else _participants(lines, p_start, p_end)
+    said = hints.kind if hints is not None else None
+    if kind == "other" and said not in ("news", "members", "other") and (
+            present or absent or said == "meeting" or (date and header_line)):
+        kind = "meeting"  # who attended (or the user says so): a meeting document whose title does not say which
+        if date is None:
+            date, header_line = _dated_title(lines, max(header_end, 15))
+    if kind == "other" or said in ("news", "members", "other"):
+        kind, published, published_line = classify(lines, "other")
+        if said in ("news", "members", "other"):
+            kind = said
+        if kind == "news" and published is None:
+            published, published_line = date, header_line
+        date = time = location = header_line = None  # not a meeting: a news item's date is its publication date
+    if hints is not None:
+        council, council_line = _hinted_council(lines, council, council_line, hints)
 
     year = None
     for ln in lines[: max(header_end, 1)]:
@@ -515,21 +596,54 @@ def structure(source: SourceText) -> StructuredDocument:
                 year = int(d[:4])
                 break
 
-    # participants: between the TOC (or the header) and the first item
-    p_start = toc_end if toc else 0
-    p_end = found[0][0] if found else len(lines)
-    present, absent = ([], []) if kind == "bilag" else _participants(lines, p_start, p_end)
 
     title = _title(kind, council, date, year, lines)
     return StructuredDocument(
         source=source, kind=kind, council=council, council_line=council_line, year=year, date=date,
         time=time, location=location, header_line=header_line, title=title, present=present,
-        absent=absent, items=items, attachments=attachments,
+        absent=absent, items=items, attachments=attachments, published=published, published_line=published_line,
     )
 
 
+def _dated_title(lines: list[Line], limit: int) -> tuple[Optional[str], Optional[int]]:
+    """A meeting's date without a "Dato:" line: in the title ("Referat Aarhus Byråd 11-09-2019") or alone
+    near the top ("onsdag den 20. september 2017 kl. 17:00")."""
+    for ln in lines[:limit]:
+        t = ln.text.strip()
+        if len(t) > 120:
+            continue
+        if _KIND_WORDS[0][0].match(t) or _KIND_WORDS[1][0].match(t) or _KIND_IN_TITLE.search(t) \
+                or _WEEKDAY_DATE.match(t) or _DATE_ONLY.match(t):
+            d = parse_date(t)
+            if d:
+                return d, ln.line
+    return None, None
+
+
+_GENERIC_COUNCIL = re.compile(r"\b(Byrådet|Byråd|Kommunalbestyrelsen|Borgerrepræsentationen|Regionsrådet|"
+                              r"[A-ZÆØÅ][\w-]*udvalget(?:\s+for\s+[\w ,-]+?)?)(?=\s*(?:[-–|,:.]|$|\s+(?:referat|dagsorden)))")
+
+
+def _hinted_council(lines: list[Line], council: Optional[str], council_line: Optional[int], hints: Hints):
+    """--council NAME names the body outright; --municipality NAME completes a generic one ("Byrådet")."""
+    if hints.council:
+        line = council_line or (lines[0].line if lines else None)
+        for ln in lines[:40]:
+            if hints.council.lower() in ln.text.lower():
+                line = ln.line
+                break
+        return hints.council, line
+    if hints.municipality and (council is None or " " not in council):
+        for ln in lines[:40]:
+            m = _GENERIC_COUNCIL.search(ln.text)
+            if m:
+                body = "Byrådet" if m.group(1) == "Byråd" else m.group(1)
+                return f"{body} {hints.municipality}", ln.line
+    return council, council_line
+
+
 def _title(kind: str, council: Optional[str], date: Optional[str], year: Optional[int], lines: list[Line]) -> str:
-    if kind != "unknown":
+    if kind in ("dagsorden", "referat", "bilag"):
         parts = [kind.capitalize()]
         if council:
             parts.append(council)

@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 from conftest import SAMPLES, graph_counts, wipe
 from graphbuild.cli import main
 from graphbuild.errors import InputError
-from graphbuild.pipeline import (MAX_LINE_BYTES, MAX_TEXT_BYTES, NOT_A_MEETING, discover, extract_one)
+from graphbuild.pipeline import (MAX_LINE_BYTES, MAX_TEXT_BYTES, NOTHING_STATED, discover, extract_one)
 
 BAD = Path(__file__).resolve().parent / "data" / "bad"
 GOOD = SAMPLES / "kkr-hovedstaden-dagsorden-2023-04-21.txt"  # the smallest sample: fast to ingest
@@ -37,8 +37,8 @@ CORPUS = {
     "truncated.pdf": "not a readable PDF (PdfStreamError: Stream has ended unexpectedly)",
     "encrypted.pdf": "encrypted PDF",
     "no-text-layer.pdf": "no text layer (scanned?)",
-    "recipe.txt": NOT_A_MEETING,
-    "lorem-ipsum.md": NOT_A_MEETING,
+    "recipe.txt": NOTHING_STATED,
+    "lorem-ipsum.md": NOTHING_STATED,
 }
 
 

@@ -333,10 +333,10 @@ def test_item_title_over_two_lines():
 
 def test_unknown_and_empty():
     d = structure(src_of("Bare en note\nmed to linjer\n"))
-    assert d.kind == "unknown" and d.items == [] and d.title == "Bare en note"
+    assert d.kind == "other" and d.items == [] and d.title == "Bare en note"
     empty = SourceText(doc_id="0" * 64, path="e.txt", encoding="utf-8", layout="clean", lines=[], original_line_count=0)
     d = structure(empty)
-    assert d.kind == "unknown" and d.items == [] and d.council is None
+    assert d.kind == "other" and d.items == [] and d.council is None
 
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
