@@ -372,8 +372,10 @@ def _participants(st: _State, lines: list[Line], status: str):
         d = _d(st, ln)
         p = d._.gb_participant if d is not None else None
         names = None
-        if p is None or (p["party"] is None and p["place"] and "," in p["place"]):
+        if p is None or p["party"] is None:
             names = _name_list(ln.text)
+            if names and len(names) == 1 and p is not None:
+                names = None  # "Anne Hansen, KL": one name with an affiliation, read below
         if names:
             # "Arne Ebsen, Birger Jensen, Christian Ulrich og Finn Olsen": names only, each attended (or not)
             for name in names:

@@ -37,6 +37,7 @@ class SourceText:
     lines: list[Line]
     original_line_count: int  # lines in the original file (pages*lines for PDF)
     repaired_lines: list[int] = field(default_factory=list)  # not UTF-8 in a UTF-8 file: read as cp1252
+    page_starts: Optional[list[int]] = None  # PDF: the original line where each page starts (page k: [k-1])
 
 
 # ---------------------------------------------------------------- structure

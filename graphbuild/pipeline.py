@@ -17,7 +17,7 @@ import neo4j
 from .errors import DatabaseError, GraphbuildError, InputError
 from .model import DocumentFacts
 
-DOCUMENT_SUFFIXES = {".txt", ".md", ".pdf", ".text"}
+DOCUMENT_SUFFIXES = {".txt", ".md", ".pdf", ".text", ".html", ".htm", ".xhtml"}
 PARALLEL_FROM = 8  # below this many documents, a process pool costs more than it saves
 
 
@@ -74,7 +74,7 @@ def discover(paths: Iterable[str | os.PathLike]) -> Discovery:
                         continue
                     _add(found, seen, f)
             if len(found.files) == before and len(found.problems) == problems_before:
-                found.problems.append((str(p), "directory holds no documents (.txt, .md or .pdf)"))
+                found.problems.append((str(p), "directory holds no documents (.txt, .md, .html or .pdf)"))
         elif p.suffix and p.suffix.lower() not in DOCUMENT_SUFFIXES:
             found.problems.append((str(p), unsupported_type(p)))
         else:

@@ -11,7 +11,9 @@ Steps for text files:
   -> drop empty lines and page furniture ("Side 1 af 2", bare page numbers, repeated URL footers)
   -> repair words hyphenated across line ends (the joined Line keeps the first line's number).
 
-PDF files go through pypdf's text layer and then the same line normalisation.
+HTML (.html, .htm, saved pages) goes through lxml: block elements, list items, table rows and <br> become lines
+(the source line where the element starts), navigation, scripts, cookie banners and other chrome are dropped,
+then the same line normalisation.  PDF files go through a PDF text layer and then the same line normalisation.
 """
 from __future__ import annotations
 
@@ -431,21 +433,167 @@ def normalise_lines(raw_lines: list[str], layout: str, pages: Optional[list[tupl
     `pages`: for a PDF, (page, line on the page) of each raw line.  A whole page flattened onto one line is
     split back into lines that keep their original line number and their column in it."""
     flat = flattened_pages(raw_lines)
-    items = []
+    segments: list[tuple[str, int, Optional[int]]] = []
     for i, raw in enumerate(raw_lines):
-        segments = split_flattened(raw) if i in flat else [(raw, None)]
-        for seg, col in segments:
-            t = _clean_line(seg, layout)
-            if t:
-                items.append((t, (i + 1, col)))
+        if i in flat:
+            segments.extend((seg, i + 1, col) for seg, col in split_flattened(raw))
+        else:
+            segments.append((raw, i + 1, None))
+    return normalise_segments(segments, layout, pages)
+
+
+def normalise_segments(segments: list[tuple[str, int, Optional[int]]], layout: str,
+                       pages: Optional[list[tuple[int, int]]] = None) -> list[Line]:
+    """(raw text, original line, column or None) -> Lines: clean, drop page furniture, repair hyphenation."""
+    items = []
+    for raw, n, col in segments:
+        t = _clean_line(raw, layout)
+        if t:
+            items.append((t, (n, col)))
     items = _drop_furniture(items)
     items = _repair_hyphenation(items)
     out = []
     for t, (n, col) in items:
         if t.strip():
-            page, page_line = pages[n - 1] if pages else (None, None)
+            page, page_line = pages[n - 1] if pages and n - 1 < len(pages) else (None, None)
             out.append(Line(t, n, column=col, page=page, page_line=page_line))
     return out
+
+
+# -------------------------------------------------------------------- HTML
+HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
+_HTML_START = re.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b", re.I | re.S)
+# never text: code, styling, forms, embedded media; navigation and page chrome
+_HTML_DROP_TAGS = {"script", "style", "noscript", "template", "svg", "canvas", "iframe", "object", "embed",
+                   "form", "button", "select", "textarea", "input", "nav", "header", "footer", "aside", "menu",
+                   "head", "title", "meta", "link", "map", "dialog"}
+# boilerplate by id / class / role / aria-label: cookie banners, consent, menus, breadcrumbs, skip links, sharing
+_HTML_BOILERPLATE = re.compile(r"cookie|consent|gdpr|banner|breadcrumb|navbar|\bnav\b|navigation|menu|skip|"
+                               r"share|social|sidebar|site-header|site-footer|page-header|page-footer|"
+                               r"\bfooter\b|\bheader\b|topbar|toolbar|newsletter|search", re.I)
+_HTML_DROP_ROLES = {"navigation", "banner", "contentinfo", "search", "dialog", "alertdialog", "menu", "menubar"}
+_HTML_BLOCKS = {"p", "div", "section", "article", "main", "li", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6",
+                "blockquote", "pre", "address", "figcaption", "caption", "table", "thead", "tbody", "tfoot",
+                "ul", "ol", "dl", "hr", "body", "center", "fieldset", "legend", "details", "summary", "figure"}
+_HTML_CELLS = {"td", "th"}
+
+
+def looks_like_html(data: bytes, path: str) -> bool:
+    return Path(path).suffix.lower() in HTML_SUFFIXES or bool(_HTML_START.match(data[:4096]))
+
+
+def _html_boilerplate(el) -> bool:
+    if el.tag in _HTML_DROP_TAGS:
+        return True
+    role = (el.get("role") or "").lower()
+    if role in _HTML_DROP_ROLES:
+        return True
+    if el.get("hidden") is not None or (el.get("aria-hidden") or "").lower() == "true":
+        return True
+    style = (el.get("style") or "").replace(" ", "").lower()
+    if "display:none" in style:
+        return True
+    marks = " ".join(filter(None, (el.get("id"), el.get("class"), el.get("aria-label"))))
+    return bool(marks) and el.tag not in ("body", "main", "article", "table", "tr", "td", "th") and \
+        bool(_HTML_BOILERPLATE.search(marks))
+
+
+class _HtmlLines:
+    """Walks the tree: block elements, list items, table rows and <br> start a new line; the line records
+    the source line where its element (or its first text) starts."""
+
+    def __init__(self):
+        self.out: list[tuple[str, int]] = []
+        self.buf: list[str] = []
+        self.line: Optional[int] = None
+
+    def flush(self):
+        text = "".join(self.buf)
+        if text.strip() and self.line is not None:
+            self.out.append((text, self.line))
+        self.buf, self.line = [], None
+
+    def add(self, text: Optional[str], line: Optional[int]):
+        if not text:
+            return
+        if not self.buf or not "".join(self.buf).strip():
+            if text.strip():
+                lead = text[: len(text) - len(text.lstrip())]
+                self.line = (line or 1) + lead.count("\n")
+        self.buf.append(" ".join(text.split("\n")) if "\n" in text else text)
+
+    def walk(self, el, tail_line: Optional[int]):
+        tag = el.tag if isinstance(el.tag, str) else None
+        if tag is None:  # comment or processing instruction: only its tail is text
+            self.add(el.tail, tail_line)
+            return
+        tag = tag.lower().split("}")[-1]
+        el.tag = tag
+        start = el.sourceline or tail_line
+        if _html_boilerplate(el):
+            self.add(el.tail, _after(el, start))
+            return
+        if tag == "br":
+            self.flush()
+            self.add(el.tail, start)
+            return
+        if tag == "tr":
+            self.flush()
+            cells = []
+            for cell in el:
+                if isinstance(cell.tag, str) and cell.tag.lower() in _HTML_CELLS and not _html_boilerplate(cell):
+                    txt = " ".join(" ".join(t for t in cell.itertext()).split())
+                    if txt:
+                        cells.append(txt)
+            if cells:
+                self.out.append((" | ".join(cells), start))
+            self.add(el.tail, _after(el, start))
+            return
+        block = tag in _HTML_BLOCKS
+        if block:
+            self.flush()
+        self.add(el.text, start)
+        last = start
+        for child in el:
+            self.walk(child, last)
+            last = _after(child, getattr(child, "sourceline", None) or last)
+        if block:
+            self.flush()
+        if tag in _HTML_CELLS:
+            self.buf.append(" | ")
+        self.add(el.tail, _after(el, start))
+
+
+def _after(el, start: Optional[int]) -> Optional[int]:
+    """The line where an element's tail starts: its start plus the line breaks inside it."""
+    if start is None:
+        return None
+    n = 0
+    try:
+        for t in el.itertext():
+            n += t.count("\n")
+    except (TypeError, ValueError):
+        pass
+    return start + n
+
+
+def read_html(text: str, path: str) -> list[tuple[str, int]]:
+    """HTML -> (line text, source line) with navigation, scripts, cookie banners and other chrome dropped."""
+    try:
+        import lxml.html
+        from lxml import etree
+    except Exception as e:  # pragma: no cover - lxml is a dependency
+        raise InputError(path, f"cannot read HTML (lxml unavailable: {e})") from None
+    text = re.sub(r"^\s*<\?xml[^>]*\?>", lambda m: "\n" * m.group(0).count("\n"), text)
+    try:
+        root = lxml.html.document_fromstring(text)
+    except (etree.ParserError, ValueError) as e:
+        raise InputError(path, f"not readable HTML ({e})") from None
+    body = root.find("body")
+    walker = _HtmlLines()
+    walker.walk(body if body is not None else root, 1)
+    walker.flush()
+    return walker.out
 
 
 MAX_PDF_PAGES = 2000  # default page cap; $GRAPHBUILD_MAX_PDF_PAGES overrides it
@@ -463,51 +611,114 @@ def _check_pdf_pages(pages: int, path: str) -> None:
                                f"set GRAPHBUILD_MAX_PDF_PAGES to change it)")
 
 
-def _read_pdf(data: bytes, path: str) -> tuple[list[str], int]:
+PDF_BACKEND = "pypdfium2"  # measured against pypdf and pdfplumber: docs/extraction.md, "PDF text layer"
+
+
+def _pdf_pages_pypdfium2(data: bytes, path: str) -> list[str]:
+    import pypdfium2 as pdfium
+
     try:
-        from pypdf import PdfReader
-    except Exception as e:  # pragma: no cover - pypdf is a dependency
-        raise InputError(path, f"not a readable PDF (pypdf unavailable: {e})") from None
-    logging.getLogger("pypdf").setLevel(logging.ERROR)
+        pdf = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as e:
+        msg = str(e).splitlines()[0][:120] if str(e) else ""
+        if "password" in msg.lower():
+            raise InputError(path, "encrypted PDF") from None
+        m = re.search(r"PDFium: ([^)]+)", msg)  # "Failed to load document (PDFium: Data format error)."
+        raise InputError(path, f"not a readable PDF ({m.group(1) if m else msg or 'PdfiumError'})") from None
     try:
-        reader = PdfReader(io.BytesIO(data), strict=False)
-        if reader.is_encrypted:
+        _check_pdf_pages(len(pdf), path)
+        pages = []
+        for i in range(len(pdf)):
+            page = pdf[i]
+            textpage = page.get_textpage()
             try:
-                ok = reader.decrypt("")
-            except Exception:
-                ok = 0
-            if not ok:
-                raise InputError(path, "encrypted PDF")
-        _check_pdf_pages(len(reader.pages), path)
-        raw: list[str] = []
-        for page in reader.pages:
-            text = page.extract_text() or ""
-            raw.extend(split_lines(text) if text else [])
+                # PDFium joins a word hyphenated over a line end itself, leaving U+FFFE where "-\n" was: put the
+                # line break back so the page's lines stay its lines and the repair below decides (Lyngby-Taarbæk)
+                pages.append(textpage.get_text_range().replace("\ufffe", "-\n"))
+            finally:
+                textpage.close()
+                page.close()
+        return pages
+    finally:
+        pdf.close()
+
+
+def _pdf_pages_pypdf(data: bytes, path: str) -> list[str]:
+    from pypdf import PdfReader
+
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
+    reader = PdfReader(io.BytesIO(data), strict=False)
+    if reader.is_encrypted:
+        try:
+            ok = reader.decrypt("")
+        except Exception:
+            ok = 0
+        if not ok:
+            raise InputError(path, "encrypted PDF")
+    _check_pdf_pages(len(reader.pages), path)
+    return [page.extract_text() or "" for page in reader.pages]
+
+
+def _pdf_pages_pdfplumber(data: bytes, path: str) -> list[str]:
+    import pdfplumber
+
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        _check_pdf_pages(len(pdf.pages), path)
+        return [page.extract_text() or "" for page in pdf.pages]
+
+
+PDF_BACKENDS = {"pypdfium2": _pdf_pages_pypdfium2, "pypdf": _pdf_pages_pypdf, "pdfplumber": _pdf_pages_pdfplumber}
+
+
+def pdf_page_texts(data: bytes, path: str, backend: Optional[str] = None) -> list[str]:
+    """The text layer of each page (one string per page)."""
+    fn = PDF_BACKENDS[backend or PDF_BACKEND]
+    try:
+        return fn(data, path)
     except InputError:
         raise
-    except Exception as e:  # pypdf raises many types for broken files
+    except Exception as e:  # PDF libraries raise many types for broken files
         msg = str(e).splitlines()[0][:120] if str(e) else ""
         raise InputError(path, f"not a readable PDF ({type(e).__name__}{': ' + msg if msg else ''})") from None
+
+
+def _read_pdf(data: bytes, path: str, backend: Optional[str] = None) -> tuple[list[str], list[tuple[int, int]]]:
+    """Raw lines of every page in order, and (page, line on the page) of each."""
+    raw: list[str] = []
+    where: list[tuple[int, int]] = []
+    for p, text in enumerate(pdf_page_texts(data, path, backend), start=1):
+        lines = split_lines(text) if text else []
+        raw.extend(lines)
+        where.extend((p, k) for k in range(1, len(lines) + 1))
     if not any(ln.strip() for ln in raw):
         raise InputError(path, "no text layer (scanned?)")
-    return raw, len(raw)
+    return raw, where
 
 
-def read_bytes(data: bytes, path: str) -> SourceText:
-    """Read a document held in memory.  `path` decides the format (.pdf) and names it in errors."""
+def read_bytes(data: bytes, path: str, pdf_backend: Optional[str] = None) -> SourceText:
+    """Read a document held in memory.  `path` decides the format (.pdf, .html) and names it in errors."""
     path = str(path)
     if not isinstance(data, (bytes, bytearray)):
         raise InputError(path, "not bytes")
     data = bytes(data)
     doc_id = hashlib.sha256(data).hexdigest()
+    page_starts = None
+    repaired: list[int] = []
     is_pdf = Path(path).suffix.lower() == ".pdf" or data.startswith(b"%PDF-")
     if is_pdf:
         if not data.strip():
             raise InputError(path, "empty document")
-        raw, count = _read_pdf(data, path)
+        raw, where = _read_pdf(data, path, pdf_backend)
+        count = len(raw)
         layout_hint = detect_layout(raw)
-        lines = normalise_lines(raw, "markdown" if layout_hint == "markdown" else "pdftotext")
+        lines = normalise_lines(raw, "markdown" if layout_hint == "markdown" else "pdftotext", pages=where)
         encoding, layout = "pdf", "pdf"
+        page_starts = [n for n, (_, k) in enumerate(where, start=1) if k == 1]
+    elif looks_like_html(data, path):
+        text, encoding, repaired = decode_text_reporting(data, path)
+        count = len(split_lines(text))
+        layout = "html"
+        lines = normalise_segments([(t, n, None) for t, n in read_html(text, path)], "clean")
     else:
         text, encoding, repaired = decode_text_reporting(data, path)
         raw = split_lines(text)
@@ -517,14 +728,14 @@ def read_bytes(data: bytes, path: str) -> SourceText:
     if not lines:
         raise InputError(path, "empty document")
     source = SourceText(doc_id=doc_id, path=path, encoding=encoding, layout=layout, lines=lines,
-                        original_line_count=count)
+                        original_line_count=count, page_starts=page_starts)
     if not is_pdf and repaired:
         source.repaired_lines = repaired
     return source
 
 
 def read_document(path) -> SourceText:
-    """Read a file from disk (.txt, .md, .pdf; anything else that decodes as text)."""
+    """Read a file from disk (.txt, .md, .html/.htm, .pdf; anything else that decodes as text)."""
     p = str(path)
     try:
         data = Path(p).read_bytes()

@@ -33,8 +33,8 @@ CORPUS = {
     "whitespace.txt": "empty document",
     "random-bytes.txt": "binary data, not text",
     "nul-bytes.txt": "binary data, not text",
-    "png-renamed.pdf": "not a readable PDF (PdfStreamError: Stream has ended unexpectedly)",
-    "truncated.pdf": "not a readable PDF (PdfStreamError: Stream has ended unexpectedly)",
+    "png-renamed.pdf": "not a readable PDF (Data format error)",
+    "truncated.pdf": "not a readable PDF (Data format error)",
     "encrypted.pdf": "encrypted PDF",
     "no-text-layer.pdf": "no text layer (scanned?)",
     "recipe.txt": NOTHING_STATED,
@@ -135,7 +135,7 @@ def test_directory_without_documents(tmp_path):
     (tmp_path / "README.md").write_text("# readme\n")
     found = discover([str(tmp_path)])
     assert found.files == []
-    assert found.problems == [(str(tmp_path), "directory holds no documents (.txt, .md or .pdf)")]
+    assert found.problems == [(str(tmp_path), "directory holds no documents (.txt, .md, .html or .pdf)")]
 
 
 def test_directory_symlink_loop_does_not_hang(tmp_path):
@@ -205,7 +205,7 @@ def test_every_bad_case_fails_alone_through_the_cli(good_alone, empty_graph, neo
         assert name in by_name, f"{name} not reported: {result.output}"
         assert len(by_name[name]) == 1, by_name[name]
         assert re.fullmatch(reason, by_name[name][0]), (name, by_name[name][0])
-    assert by_name["empty-dir"] == ["directory holds no documents (.txt, .md or .pdf)"]
+    assert by_name["empty-dir"] == ["directory holds no documents (.txt, .md, .html or .pdf)"]
     assert "good.txt" not in by_name
     assert "documents: 1 loaded" in result.output
 
