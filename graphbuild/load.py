@@ -139,12 +139,13 @@ class DocumentRows:
 
 
 def document_rows(resolved: ResolvedDocument, curated_org_ids: frozenset = frozenset(), layout: str = "",
-                  encoding: str = "", line_count: int = 0) -> DocumentRows:
+                  encoding: str = "", line_count: int = 0, page_starts: Optional[list[int]] = None) -> DocumentRows:
     """Pure: turn one resolved document into the rows of every load statement."""
     f: DocumentFacts = resolved.facts
     out = DocumentRows(f.doc_id)
-    out.add("load_document", [dict(doc_id=f.doc_id, path=f.path, kind=f.kind, title=f.title,
-                                   layout=layout, encoding=encoding, line_count=line_count)])
+    out.add("load_document", [dict(doc_id=f.doc_id, path=f.path, kind=f.kind, title=f.title, date=f.date,
+                                   layout=layout, encoding=encoding, line_count=line_count,
+                                   page_starts=page_starts)])
     # Curated organizations are written by the reference data, once, in one form; a document only adds
     # the ones it alone names (removed again when no document names them any more).
     out.add("load_organizations", [

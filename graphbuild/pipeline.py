@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import os
 from concurrent.futures import ProcessPoolExecutor
+from functools import partial
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Optional
@@ -15,7 +16,7 @@ from typing import Callable, Iterable, Optional
 import neo4j
 
 from .errors import DatabaseError, GraphbuildError, InputError
-from .model import DocumentFacts
+from .model import DocumentFacts, Hints
 
 DOCUMENT_SUFFIXES = {".txt", ".md", ".pdf", ".text", ".html", ".htm", ".xhtml"}
 PARALLEL_FROM = 8  # below this many documents, a process pool costs more than it saves
@@ -124,6 +125,7 @@ class Extracted:
     line_count: int = 0
     error: Optional[str] = None  # one-line reason when it failed
     warnings: list[str] = field(default_factory=list)  # loaded, but the user should know (e.g. repaired text)
+    page_starts: Optional[list[int]] = None  # PDF: the original line where each page starts
 
 
 def document_path(path: Path) -> str:
@@ -189,8 +191,10 @@ def _check_lines(data: bytes, path: str) -> None:
                                    f"not a meeting document")
 
 
-def extract_one(path: str) -> Extracted:
-    """read -> structure -> extract for one file; never raises for bad input."""
+def extract_one(path: str, hints: Optional[Hints] = None) -> Extracted:
+    """read -> structure -> extract for one file; never raises for bad input.
+
+    `hints`: what the user says the document is (ingest --kind/--council/--municipality)."""
     from .extract import extract
     from .read import read_bytes
     from .structure import structure
@@ -205,12 +209,12 @@ def extract_one(path: str) -> Extracted:
             _check_lines(data, path)
         source = read_bytes(data, path)
         source.path = path
-        facts = extract(structure(source))
+        facts = extract(structure(source, hints))
         reason = nothing_stated(facts)
         if reason:
             raise InputError(path, reason)
         return Extracted(path, source.doc_id, facts, source.layout, source.encoding, source.original_line_count,
-                         warnings=_source_warnings(source))
+                         warnings=_source_warnings(source), page_starts=source.page_starts)
     except InputError as exc:
         return Extracted(path, "", error=exc.reason)
     except GraphbuildError as exc:
@@ -230,17 +234,17 @@ def _source_warnings(source) -> list[str]:
     return [f"mixed encodings: not UTF-8 on line {line_ranges(repaired)}; read as cp1252 there, UTF-8 elsewhere"]
 
 
-def extract_many(paths: list[str], workers: Optional[int] = None) -> list[Extracted]:
+def extract_many(paths: list[str], workers: Optional[int] = None, hints: Optional[Hints] = None) -> list[Extracted]:
     """Per-document extraction is independent: use every core when there is enough work."""
     workers = workers or min(2, os.cpu_count() or 1)
     if len(paths) < PARALLEL_FROM or workers < 2:
-        return [extract_one(p) for p in paths]
+        return [extract_one(p, hints) for p in paths]
     # Build the spaCy pipeline once here: forked workers inherit it instead of each paying ~1 s for it.
     from .extract import build_nlp, default_gazetteer
 
     build_nlp(default_gazetteer())
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        return list(pool.map(extract_one, paths, chunksize=4))
+        return list(pool.map(partial(extract_one, hints=hints), paths, chunksize=4))
 
 
 # ------------------------------------------------------------------ ingest
@@ -267,8 +271,12 @@ class IngestReport:
 
 
 def ingest(paths: Iterable[str], writer, gazetteer=None, judgements=None,
-           progress: Optional[Callable[[str], None]] = None, workers: Optional[int] = None) -> IngestReport:
-    """Ingest files and directories into the graph behind `writer` (a load.GraphWriter)."""
+           progress: Optional[Callable[[str], None]] = None, workers: Optional[int] = None,
+           hints: Optional[Hints] = None) -> IngestReport:
+    """Ingest files and directories into the graph behind `writer` (a load.GraphWriter).
+
+    `hints` (ingest --kind/--council/--municipality) apply to every document of this run that is new or
+    changed; a document already loaded with the same bytes is skipped, hints or not."""
     from .gazetteer import load_gazetteer
 
     gazetteer = gazetteer or load_gazetteer()
@@ -277,7 +285,7 @@ def ingest(paths: Iterable[str], writer, gazetteer=None, judgements=None,
     report.failed.extend(found.problems)
     report.skipped_line = found.skipped_line()
     try:
-        return _ingest(found, report, writer, gazetteer, judgements, progress, workers)
+        return _ingest(found, report, writer, gazetteer, judgements, progress, workers, hints)
     except (neo4j.exceptions.ServiceUnavailable, neo4j.exceptions.SessionExpired) as exc:
         # Lost before the per-document loading began: nothing of this run was loaded.
         raise DatabaseError(f"lost the connection to Neo4j before any document was loaded: {_first_line(exc)}") from None
@@ -288,7 +296,8 @@ def _first_line(exc: BaseException) -> str:
     return text[0] if text else type(exc).__name__
 
 
-def _ingest(found: Discovery, report: IngestReport, writer, gazetteer, judgements, progress, workers) -> IngestReport:
+def _ingest(found: Discovery, report: IngestReport, writer, gazetteer, judgements, progress, workers,
+            hints: Optional[Hints] = None) -> IngestReport:
     from .load import document_rows
     from .reference import curated_org_ids
     from .resolve import Resolver, load_judgements
@@ -318,7 +327,7 @@ def _ingest(found: Discovery, report: IngestReport, writer, gazetteer, judgement
 
     # 2. Extract (pure, parallel).
     extracted = []
-    for e in extract_many(todo, workers):
+    for e in extract_many(todo, workers, hints):
         if e.error:
             report.failed.append((e.path, e.error))
             if progress:
@@ -339,7 +348,7 @@ def _ingest(found: Discovery, report: IngestReport, writer, gazetteer, judgement
     # 4. Load, one transaction per document.
     curated = curated_org_ids(gazetteer)
     for i, (e, r) in enumerate(zip(extracted, resolved)):
-        rows = document_rows(r, curated, e.layout, e.encoding, e.line_count)
+        rows = document_rows(r, curated, e.layout, e.encoding, e.line_count, page_starts=e.page_starts)
         try:
             outcome = writer.write_document(rows, e.path, replaces=previous.get(e.path))
         except DatabaseError as exc:

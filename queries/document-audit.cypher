@@ -1,7 +1,7 @@
 // name: document-audit
 // question: Which facts does the graph hold from document $document, line by line (audit view)?
 // param: document string "referat-2020-06-19" a doc_id prefix (sha256 hex) or a part of the file path
-// columns: doc, line, fact, subject, relation, object, detail, quote
+// columns: doc, line, page, page_line, fact, subject, relation, object, detail, quote
 // Every fact carries the line and verbatim quote it was read from; facts without a line
 // (e.g. an appointment's link to its decision) are listed under the line of their membership.
 MATCH (d:Document)
@@ -52,5 +52,11 @@ CALL (d) {
   RETURN u.line AS line, 'unresolved' AS fact, u.name AS subject, 'NOT RESOLVED' AS relation, null AS object,
          u.reason AS detail, u.quote AS quote
 }
-RETURN d.path AS doc, line, fact, subject, relation, object, detail, quote
+// A PDF's lines also give their page and line on the page (Document.page_starts: where each page starts).
+WITH d, line, fact, subject, relation, object, detail, quote,
+     CASE WHEN d.page_starts IS NULL OR line IS NULL THEN null
+          ELSE size([s IN d.page_starts WHERE s <= line]) END AS page
+RETURN d.path AS doc, line, CASE WHEN page > 0 THEN page END AS page,
+       CASE WHEN page > 0 THEN line - d.page_starts[page - 1] + 1 END AS page_line,
+       fact, subject, relation, object, detail, quote
 ORDER BY doc, line, fact, subject
