@@ -16,6 +16,10 @@ CALL () {
   RETURN collect(DISTINCT p) AS concerned
 }
 CALL (d) {
+  OPTIONAL MATCH (p:Person)-[:MENTIONED_IN]->(d)
+  RETURN collect(DISTINCT p) AS mentioned
+}
+CALL (d) {
   OPTIONAL MATCH (o:Organization {source: 'extracted'})<-[:IN_ORGANIZATION|ON_BEHALF_OF]-(:Membership)-[:EVIDENCED_BY]->(d)
   RETURN collect(DISTINCT o) AS orgs_of_members
 }
@@ -37,6 +41,7 @@ CALL (d) {
   WITH DISTINCT r
   DELETE r
 }
+CALL (d) { MATCH (:Person)-[r:MENTIONED_IN]->(d) DELETE r }
 CALL () { MATCH ()-[r:ATTENDED]->() WHERE r.doc_id = $doc_id DELETE r }
 CALL () { MATCH ()-[r:MEMBER_OF]->() WHERE r.doc_id = $doc_id DELETE r }
 CALL () { MATCH ()-[r:CONCERNS]->() WHERE r.doc_id = $doc_id DELETE r }
@@ -53,8 +58,8 @@ CALL (d) {
   WHERE NOT EXISTS { (m)<-[:DOCUMENTS]-(other:Document WHERE other.doc_id <> $doc_id) }
   DETACH DELETE m
 }
-CALL (members, attendees, concerned) {
-  UNWIND members + attendees + concerned AS p
+CALL (members, attendees, concerned, mentioned) {
+  UNWIND members + attendees + concerned + mentioned AS p
   WITH DISTINCT p
   WHERE NOT EXISTS { (p)--() }
   DELETE p

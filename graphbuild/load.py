@@ -300,6 +300,25 @@ def document_rows(resolved: ResolvedDocument, curated_org_ids: frozenset = froze
         unresolved.setdefault(mid_, dict(mention_id=mid_, name=None, reason="line not understood",
                                          line=ev.line, quote=ev.quote))
     out.add("load_unresolved", [unresolved[k] for k in sorted(unresolved)])
+
+    # Every person the document names, and every organisation or municipality a reference list knows that it
+    # names: what could be read from any kind of document, each with its line (a member page, a news item).
+    mentioned = {}
+    for m in f.mentions:
+        pid = person_of.get(m.mention_id)
+        if pid:
+            mentioned.setdefault((pid, m.evidence.line), dict(person_id=pid, line=m.evidence.line,
+                                                               quote=m.evidence.quote))
+    out.add("load_mentioned", [mentioned[k] for k in sorted(mentioned)])
+    named_orgs, named_munis = {}, {}
+    for o in f.organizations:
+        row = dict(ref_id=o.ref_id, line=o.evidence.line, quote=o.evidence.quote)
+        if o.kind == "municipality":
+            named_munis.setdefault(o.ref_id, row)
+        elif o.kind in ("council", "body", "party") and o.ref_id in curated_org_ids:
+            named_orgs.setdefault(o.ref_id, row)
+    out.add("load_names_organization", [named_orgs[k] for k in sorted(named_orgs)])
+    out.add("load_names_municipality", [named_munis[k] for k in sorted(named_munis)])
     return out
 
 

@@ -1,5 +1,5 @@
 // eval: the councils and bodies a document names: memberships, its meeting's council, agenda items concerning
-// them, member municipalities, seats offered.
+// them, member municipalities, seats offered, named in the text.
 MATCH (d:Document)
 WHERE d.doc_id IN $doc_ids
 CALL (d) {
@@ -12,6 +12,8 @@ CALL (d) {
   MATCH (:Municipality)-[x:MEMBER_OF]->(o:Organization) WHERE x.doc_id = d.doc_id RETURN o
   UNION
   MATCH (:AgendaItem)-[x:ABOUT_SEAT]->(o:Organization) WHERE x.doc_id = d.doc_id RETURN o
+  UNION
+  MATCH (d)-[:NAMES]->(o:Organization) RETURN o
 }
 WITH d, o
 WHERE o:Council OR o:Body
