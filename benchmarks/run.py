@@ -107,9 +107,9 @@ class TimedExtraction:
         self.files = 0
 
     def __enter__(self):
-        def timed(paths, workers=None):
+        def timed(paths, workers=None, hints=None):
             t = time.perf_counter()
-            out = self.original(paths, workers)
+            out = self.original(paths, workers, hints)
             self.seconds += time.perf_counter() - t
             self.files += len(paths)
             return out

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any, Iterable, Optional
@@ -320,6 +321,8 @@ def extract(doc: StructuredDocument, gazetteer: Any = None) -> DocumentFacts:
     for ln, d in zip(lines, nlp.pipe(docs, batch_size=1000)):
         st.parsed[(ln.line, ln.text)] = d
 
+    if st.council is None and doc.generic_council:
+        st.council = _whose_council(st, doc.generic_council, lines)
     _meeting(st)
     _participants(st, doc.present, "present")
     _participants(st, doc.absent, "absent")
@@ -343,6 +346,36 @@ def extract(doc: StructuredDocument, gazetteer: Any = None) -> DocumentFacts:
     _free_text(st, free)
     _named_organizations(st, lines)
     return facts
+
+
+def _whose_council(st: _State, generic: str, lines: list[Line]) -> Optional[OrgRef]:
+    """'Byrådet' in minutes that name 'Vejen Kommune' (and no other municipality as often): Byrådet Vejen.
+    'Regionsrådet' with 'Region Syddanmark': Regionsrådet Region Syddanmark.  None when the text does not say."""
+    munis: Counter = Counter()
+    regions: Counter = Counter()
+    for ln in lines:
+        d = _d(st, ln)
+        for e in (C.doc_ents(d) if d is not None else ()):
+            if e.label_ == "MUNICIPALITY" and e.ent_id_ and re.search(r"[Kk]ommune", e.text):
+                munis[e.ent_id_] += 1
+            elif e.label_ == "REGION" and e.text.startswith("Region "):
+                regions[" ".join(e.text.split())] += 1
+    regional = generic.lower().startswith("region") or (not munis and regions)
+    pool = regions if regional else munis
+    if not pool:
+        return None
+    (best, n), total = pool.most_common(1)[0], sum(pool.values())
+    if n * 3 < total * 2:
+        return None  # several named about as often: not ours to guess
+    if regional:
+        where = best
+    else:
+        rec = (getattr(st.gz.g, "municipalities", None) or {}).get(best) if isinstance(
+            getattr(st.gz.g, "municipalities", None), dict) else None
+        where = _get(rec, "short_name") or re.sub(r"\s+(?:Regions)?[Kk]ommune$", "", _get(rec, "name") or "")
+        if not where:
+            return None
+    return st.gz.council(f"{generic} {where}")
 
 
 def _d(st: _State, ln: Line):

@@ -87,6 +87,7 @@ class StructuredDocument:
     attachments: list[Attachment] = field(default_factory=list)
     published: Optional[str] = None  # a news item's publication date (ISO)
     published_line: Optional[int] = None
+    generic_council: Optional[str] = None  # "Byrådet", "Økonomiudvalget": a council named without its municipality
 
 
 @dataclass(frozen=True)

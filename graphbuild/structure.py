@@ -39,7 +39,8 @@ _MUNI_COUNCIL = re.compile(
     r"((?:[A-ZÆØÅ][\wæøåÆØÅ-]+)(?:\s+[A-ZÆØÅ][\wæøåÆØÅ-]+)?)"
     r"|\b([A-ZÆØÅ][\wæøåÆØÅ-]+)\s+(Byråd|Kommunalbestyrelse)\b"
 )
-_MUNI_STOP = {"Kommune", "Kommunes", "Dato", "Sted", "Mødet", "Møde"}
+_MUNI_STOP = {"Kommune", "Kommunes", "Dato", "Sted", "Mødet", "Møde", "Referat", "Dagsorden", "Beslutningsprotokol",
+              "Beslutninger", "Mødereferat"}
 
 _MONTHS = {
     "januar": 1, "jan": 1, "februar": 2, "feb": 2, "marts": 3, "mar": 3, "april": 4, "apr": 4,
@@ -565,8 +566,9 @@ def structure(source: SourceText, hints: Optional[Hints] = None) -> StructuredDo
     p_end = found[0][0] if found else len(lines)
     present, absent = ([], []) if kind == "bilag" else _participants(lines, p_start, p_end)
     said = hints.kind if hints is not None else None
+    roster_only = bool(present) and not absent and not _attendance_heading(lines, p_start, p_end)
     if kind == "other" and said not in ("news", "members", "other") and (
-            present or absent or said == "meeting" or (date and header_line)):
+            (present and not roster_only) or absent or said == "meeting" or (date and header_line)):
         kind = "meeting"  # who attended (or the user says so): a meeting document whose title does not say which
         if date is None:
             date, header_line = _dated_title(lines, max(header_end, 15))
@@ -577,8 +579,16 @@ def structure(source: SourceText, hints: Optional[Hints] = None) -> StructuredDo
         if kind == "news" and published is None:
             published, published_line = date, header_line
         date = time = location = header_line = None  # not a meeting: a news item's date is its publication date
+        present, absent = [], []  # a member list is read as members, not as who attended
     if hints is not None:
         council, council_line = _hinted_council(lines, council, council_line, hints)
+    generic = None
+    if council is None and kind in ("dagsorden", "referat", "bilag", "meeting"):
+        for ln in lines[:40]:  # "Byrådet", "Økonomiudvalget": whose, the extraction finds out from the text
+            m = _GENERIC_COUNCIL.search(ln.text)
+            if m and len(ln.text) <= 160:
+                generic, council_line = ("Byrådet" if m.group(1) == "Byråd" else m.group(1)), ln.line
+                break
 
     year = None
     for ln in lines[: max(header_end, 1)]:
@@ -602,7 +612,17 @@ def structure(source: SourceText, hints: Optional[Hints] = None) -> StructuredDo
         source=source, kind=kind, council=council, council_line=council_line, year=year, date=date,
         time=time, location=location, header_line=header_line, title=title, present=present,
         absent=absent, items=items, attachments=attachments, published=published, published_line=published_line,
+        generic_council=generic,
     )
+
+
+def _attendance_heading(lines: list[Line], start: int, end: int) -> bool:
+    """A heading that says who attended ("Deltagere", "Til stede", "Afbud"), not only who the members are."""
+    for ln in lines[start:end]:
+        m = _PRESENT_HEAD.match(ln.text.strip()) or _ABSENT_HEAD.match(ln.text.strip())
+        if m and not ln.text.strip().lower().startswith("medlemmer"):
+            return True
+    return False
 
 
 def _dated_title(lines: list[Line], limit: int) -> tuple[Optional[str], Optional[int]]:
@@ -621,7 +641,9 @@ def _dated_title(lines: list[Line], limit: int) -> tuple[Optional[str], Optional
 
 
 _GENERIC_COUNCIL = re.compile(r"\b(Byrådet|Byråd|Kommunalbestyrelsen|Borgerrepræsentationen|Regionsrådet|"
-                              r"[A-ZÆØÅ][\w-]*udvalget(?:\s+for\s+[\w ,-]+?)?)(?=\s*(?:[-–|,:.]|$|\s+(?:referat|dagsorden)))")
+                              r"[A-ZÆØÅ]\w*-,?\s+(?:\w+-,?\s+)*og\s+\w*udvalget|"  # "Klima-, Miljø- og Teknikudvalget"
+                              r"[A-ZÆØÅ][\w-]*udvalget(?:\s+for\s+[\w ,-]+?)?)"
+                              r"(?=\s*(?:[-–|,:.]|$|\s+(?:referat|dagsorden)))")
 
 
 def _hinted_council(lines: list[Line], council: Optional[str], council_line: Optional[int], hints: Hints):

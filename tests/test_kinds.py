@@ -163,3 +163,24 @@ def test_classify_and_month_first_dates():
                      "Pressemeddelelse • Jan 18, 2018 13:50 CET\nTekst.\n".encode(), "x.txt")
     assert classify(src.lines, "other")[:2] == ("news", "2018-01-18")
     assert classify(src.lines, "referat") == ("referat", None, None)
+
+
+def test_a_generic_council_gets_the_municipality_the_text_names():
+    text = ("Byrådet\n\nMødedato: 09-02-2021\n\nDeltagere:\nAnne Hansen (A)\nBo Jensen (V)\n\n"
+            "Vejen Kommune har modtaget en ansøgning. Vejen Kommunes forvaltning indstiller, at den godkendes.\n")
+    f = facts_of(text)
+    assert f.meeting is not None and f.meeting.council.surface == "Byrådet Vejen" and f.meeting.date == "2021-02-09"
+    assert {a.person.name for a in f.attendance} == {"Anne Hansen", "Bo Jensen"}
+    # two municipalities named as often: the text does not say whose council it is
+    two = text.replace("Vejen Kommunes forvaltning indstiller", "Esbjerg Kommune indstiller")
+    assert facts_of(two).meeting is None
+    f = facts_of("Klima-, Miljø- og Teknikudvalget - Referat\nDato: 13. maj 2019\nThisted Kommune\n")
+    assert f.meeting.council.surface == "Klima-, Miljø- og Teknikudvalget Thisted"
+
+
+def test_a_member_list_alone_is_not_attendance():
+    text = "Panelet for kollektiv trafik\n\nMedlemmer\n\n • Bent Ove Pedersen (V) (formand)\n • Bente Nielsen (F)\n"
+    d = structure(read_bytes(text.encode(), "x.txt"))
+    assert d.kind == "members" and d.present == [] and d.date is None
+    f = extract(d)
+    assert f.attendance == [] and {m.name: m.party for m in f.mentions} == {"Bent Ove Pedersen": "V", "Bente Nielsen": "F"}
