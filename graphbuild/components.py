@@ -48,6 +48,8 @@ NOT_FIRST = {
     "Nye", "Kristendemokraterne", "Socialdemokratiet", "Folkeparti", "Partiet", "Mission", "Vision", "Et", "En",
     "Til", "For", "Fra", "Om", "Og", "Af", "På", "I", "Som", "Hvad", "Hvem", "Hvordan", "Hvor", "Hvilke",
     "Uddannelses", "Forskningsstyrelsen", "Styrelsen", "Ministeriet", "Sekretariatet", "Tlf", "Tel", "Att",
+    # list headings glued to the first name of a list ("Medlemmer Birgit Lund Terp", "Punkt Titel")
+    "Medlemmer", "Deltagere", "Mødedeltagere", "Fraværende", "Afbud", "Punkt", "Pkt",
 }
 NOT_NAME_TOKEN = {"Kommune", "Regionskommune", "Hovedstaden", "Sjælland", "Region", "KKR", "KL", "Udvalg",
                   "Udvikling", "Regional", "Kommunes", "Hovedstadens"}

@@ -125,6 +125,7 @@ DEFAULT_JUDGEMENTS = Path(__file__).resolve().parent / "data" / "judgements.csv"
 # =========================================================================
 _HYPHEN_BREAK = re.compile(r"(\w)\s*[-\u00ad\u2010\u2011]\s+(\w)|(\w)\s+[-\u2010\u2011]\s*(\w)")
 _KEEP = set("æøåÆØÅ")
+_SUSPENDED = re.compile(r"(?:og|eller|samt|and|or)\b")
 
 
 def display_name(name: str) -> str:
@@ -135,6 +136,8 @@ def display_name(name: str) -> str:
     def fix(m: re.Match) -> str:
         a = m.group(1) or m.group(3)
         b = m.group(2) or m.group(4)
+        if _SUSPENDED.match(m.string, m.start(2) if m.group(2) else m.start(4)):
+            return m.group(0)  # "Klima-, Miljø- og Teknikudvalget": a suspended hyphen, not a broken word
         # "Svagsy- nede" (a word broken at a line end) -> joined; "Kjær- Westermann" -> double name
         return f"{a}-{b}" if b[:1].isupper() else f"{a}{b}"
 

@@ -184,3 +184,11 @@ def test_a_member_list_alone_is_not_attendance():
     assert d.kind == "members" and d.present == [] and d.date is None
     f = extract(d)
     assert f.attendance == [] and {m.name: m.party for m in f.mentions} == {"Bent Ove Pedersen": "V", "Bente Nielsen": "F"}
+
+
+def test_a_suspended_hyphen_in_a_body_name_is_kept():
+    from graphbuild.resolve import display_name
+
+    assert display_name("Klima-, Miljø- og Teknikudvalget Thisted") == "Klima-, Miljø- og Teknikudvalget Thisted"
+    assert display_name("Social- og Sundhedsudvalget") == "Social- og Sundhedsudvalget"
+    assert display_name("Svagsy- nede") == "Svagsynede"  # a word broken at a line end is still joined
