@@ -399,6 +399,14 @@ def _meeting(st: _State):
 
 
 # -------------------------------------------------------------- participants
+def _absent_after_all(st: _State, name: str, status: str) -> None:
+    """A member list followed by "Fraværende: NAME": the listed absentee was absent, not present."""
+    if status != "absent":
+        return
+    st.facts.attendance = [a for a in st.facts.attendance
+                           if not (a.status == "present" and a.person.name == name)]
+
+
 def _participants(st: _State, lines: list[Line], status: str):
     seen_names = set()
     for ln in lines:
@@ -415,6 +423,7 @@ def _participants(st: _State, lines: list[Line], status: str):
                 if name in seen_names:
                     continue
                 seen_names.add(name)
+                _absent_after_all(st, name, status)
                 pm = st.mention(name, ln)
                 st.participants.setdefault(name, pm)
                 st.facts.attendance.append(AttendanceFact(person=pm, status=status, role=None, evidence=st.ev(ln)))
@@ -426,6 +435,7 @@ def _participants(st: _State, lines: list[Line], status: str):
         if p["name"] in seen_names:
             continue
         seen_names.add(p["name"])
+        _absent_after_all(st, p["name"], status)
         code, canon = st.gz.municipality(p["place"])
         role = p["role"]
         if p["party"] is None and code is None:

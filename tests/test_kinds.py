@@ -192,3 +192,12 @@ def test_a_suspended_hyphen_in_a_body_name_is_kept():
     assert display_name("Klima-, Miljø- og Teknikudvalget Thisted") == "Klima-, Miljø- og Teknikudvalget Thisted"
     assert display_name("Social- og Sundhedsudvalget") == "Social- og Sundhedsudvalget"
     assert display_name("Svagsy- nede") == "Svagsynede"  # a word broken at a line end is still joined
+
+
+def test_a_member_listed_as_absent_is_absent_not_present():
+    text = ("Kommunalbestyrelsen\n\n24-09-2019\n\nMedlemmer\n\nFormand Erik Nielsen (A)\nBritt Jensen (A)\n"
+            "Brian Møller (A)\n\nFraværende\n\nBritt Jensen (A), sag 129-138\n")
+    f = facts_of(text)
+    status = sorted((a.person.name, a.status) for a in f.attendance)
+    assert ("Britt Jensen", "absent") in status and ("Britt Jensen", "present") not in status
+    assert ("Brian Møller", "present") in status
