@@ -21,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from graphbuild.extract import extract  # noqa: E402
+from graphbuild.nlp import extract  # noqa: E402
 from graphbuild.read import PDF_BACKENDS, pdf_page_texts, read_bytes  # noqa: E402
 from graphbuild.structure import structure  # noqa: E402
 

@@ -195,7 +195,7 @@ def extract_one(path: str, hints: Optional[Hints] = None) -> Extracted:
     """read -> structure -> extract for one file; never raises for bad input.
 
     `hints`: what the user says the document is (ingest --kind/--council/--municipality)."""
-    from .extract import extract
+    from .nlp import extract
     from .read import read_bytes
     from .structure import structure
 
@@ -240,7 +240,7 @@ def extract_many(paths: list[str], workers: Optional[int] = None, hints: Optiona
     if len(paths) < PARALLEL_FROM or workers < 2:
         return [extract_one(p, hints) for p in paths]
     # Build the spaCy pipeline once here: forked workers inherit it instead of each paying ~1 s for it.
-    from .extract import build_nlp, default_gazetteer
+    from .nlp import build_nlp, default_gazetteer
 
     build_nlp(default_gazetteer())
     with ProcessPoolExecutor(max_workers=workers) as pool:

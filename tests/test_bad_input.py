@@ -270,7 +270,7 @@ _WORDS = st.sampled_from([
 @given(st.lists(st.one_of(_WORDS, st.text(max_size=40)), max_size=40),
        st.sampled_from(["utf-8", "utf-16", "cp1252"]), st.sampled_from(["p.txt", "p.md"]))
 def test_extract_never_raises_and_every_evidence_line_is_inside_the_file(tmp_path_factory, lines, enc, name):
-    from graphbuild.extract import extract
+    from graphbuild.nlp import extract
     from graphbuild.read import read_bytes
     from graphbuild.structure import structure
 

@@ -1,4 +1,4 @@
-"""Unit tests for graphbuild.extract / graphbuild.components on snippets copied from the samples.
+"""Unit tests for graphbuild.nlp on snippets copied from the samples.
 
 A small fake gazetteer stands in for graphbuild.gazetteer so these tests pin the extraction rules alone.
 """
@@ -9,8 +9,9 @@ from dataclasses import dataclass
 
 import pytest
 
-from graphbuild import components as C
-from graphbuild.extract import build_nlp, extract, facts_to_jsonl
+from graphbuild.nlp.components.outcome import decision_outcome
+from graphbuild.nlp.components.participants import parse_participant
+from graphbuild.nlp import build_nlp, extract, facts_to_jsonl
 from graphbuild.model import Attachment, Item, Line, Section, SourceText, StructuredDocument
 
 MUNIS = {
@@ -129,12 +130,12 @@ def nlp():
     ("Anne Andersen, KL", dict(name="Anne Andersen", party=None, place="KL", role=None)),
 ])
 def test_parse_participant(text, expected):
-    assert C.parse_participant(text) == expected
+    assert parse_participant(text) == expected
 
 
 @pytest.mark.parametrize("text", ["Region Hovedstaden (A)", "Deltagere", "Det Konservative Folkeparti (C), x"])
 def test_parse_participant_rejects(text):
-    assert C.parse_participant(text) is None
+    assert parse_participant(text) is None
 
 
 def test_participants_to_facts():
@@ -247,7 +248,7 @@ def test_body_report():
     ("Formanden konkluderede, at der er mandat til at arbejde videre", None),
 ])
 def test_outcome(text, outcome):
-    got = C.decision_outcome(text)
+    got = decision_outcome(text)
     assert (got[0] if got else None) == outcome
 
 
@@ -405,7 +406,7 @@ def test_copula_role(nlp):
 
 # ------------------------------------------------------------- the line gate
 def test_gate_turns_away_only_lines_without_facts():
-    from graphbuild.extract import line_gate
+    from graphbuild.nlp import line_gate
     gate = line_gate(GAZ)
     assert not gate("Det er vigtigt at sikre god sammenhæng mellem indsatserne i hele landet.")
     assert gate("Ballerup Kommune deltager.")  # a gazetteer phrase
@@ -418,7 +419,7 @@ def test_gate_turns_away_only_lines_without_facts():
 
 def test_abbreviations_match_case_sensitively():
     """Token patterns on ORTH become phrase patterns on a NORM that keeps the case of those words only."""
-    from graphbuild import components as C
+    from graphbuild.nlp import ruler as C
     pats, exact = C.phrase_patterns([{"label": "BODY", "pattern": [{"ORTH": "KL"}], "id": "kl"},
                                      {"label": "BODY", "pattern": "Movia", "id": "movia"}])
     assert exact == {"KL"} and [p["pattern"] for p in pats] == ["KL", "Movia"]

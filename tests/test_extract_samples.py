@@ -116,12 +116,12 @@ def gaz():
 
 @pytest.fixture(scope="module")
 def facts(gaz):
-    from graphbuild.extract import extract_path
+    from graphbuild.nlp import extract_path
     return {p.name: extract_path(str(p), gaz) for p in sorted(SAMPLES.glob("*.txt"))}
 
 
 def code(gaz, name):
-    from graphbuild.extract import Gaz
+    from graphbuild.nlp import Gaz
     c, _ = Gaz(gaz).municipality(name)
     assert c, f"gazetteer does not know {name}"
     return c
@@ -264,7 +264,7 @@ def test_evidence_lines_are_original(facts):
 def test_timing(facts, gaz):
     """Extraction of the five samples stays within a small multiple of bare tokenisation."""
     import spacy
-    from graphbuild.extract import extract
+    from graphbuild.nlp import extract
     from graphbuild.read import read_document
     from graphbuild.structure import structure
     docs = [structure(read_document(str(p))) for p in sorted(SAMPLES.glob("*.txt"))]

@@ -10,7 +10,7 @@ import json
 
 import pytest
 
-from graphbuild.extract import extract
+from graphbuild.nlp import extract
 from graphbuild.read import pdf_page_texts, read_bytes
 from graphbuild.structure import structure
 from test_read import make_pdf

@@ -11,7 +11,7 @@ from graphbuild.model import Hints
 from graphbuild.pipeline import NOTHING_STATED, extract_one, nothing_stated
 from graphbuild.read import flattened_pages, read_bytes, split_flattened
 from graphbuild.structure import classify, parse_date, structure
-from graphbuild.extract import extract
+from graphbuild.nlp import extract
 
 MEMBERS = """Sundhedskoordinationsudvalget har til formål at understøtte sammenhængende behandlingsforløb.
 

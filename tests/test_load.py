@@ -198,7 +198,7 @@ def test_a_not_same_judgement_keeps_two_people_apart(empty_graph, tmp_path):
 
 
 def test_document_rows_are_deterministic():
-    from graphbuild.extract import extract_path
+    from graphbuild.nlp import extract_path
     from graphbuild.gazetteer import load_gazetteer
     from graphbuild.resolve import Resolver
 

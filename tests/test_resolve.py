@@ -388,7 +388,7 @@ def test_precision_recall():
 # ------------------------------------------------------------ the five samples (needs extract + gazetteer)
 @pytest.fixture(scope="module")
 def samples_resolved():
-    extract = pytest.importorskip("graphbuild.extract")
+    extract = pytest.importorskip("graphbuild.nlp")
     gazetteer = pytest.importorskip("graphbuild.gazetteer")
     pytest.importorskip("graphbuild.read")
     pytest.importorskip("graphbuild.structure")

@@ -1,0 +1,165 @@
+"""extract: StructuredDocument -> DocumentFacts (see the package docstring)."""
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from typing import Any, Iterable, Optional
+
+from ..model import FACTS_SCHEMA_VERSION, DocumentFacts, Line, MeetingFact, OrgRef, StructuredDocument
+from .build import build_nlp, line_gate
+from .gaz import Gaz, _get, default_gazetteer
+from .components.participants import parse_participant
+from .items import agenda_item, area_memberships, concerns
+from .pages import free_text, named_organizations
+from .people import NAME_PARTY, participants, people_in_lines
+from .seats import appointments, seats_in_attachment
+from .spans import doc_ents
+from .state import State, doc_of
+
+
+def extract(doc: StructuredDocument, gazetteer: Any = None) -> DocumentFacts:
+    gazetteer = gazetteer if gazetteer is not None else default_gazetteer()
+    gz = Gaz(gazetteer)
+    nlp = build_nlp(gazetteer)
+    src = doc.source
+    facts = DocumentFacts(doc_id=src.doc_id, path=src.path, kind=doc.kind, title=doc.title,
+                          date=doc.published if doc.kind == "news" else doc.date)
+    council = gz.council(doc.council)
+    if council is not None and council.org_id:
+        rec = (getattr(gazetteer, "councils", None) or {}).get(council.org_id) if isinstance(
+            getattr(gazetteer, "councils", None), dict) else None
+        gz.regionskode = _get(rec, "regionskode")
+    st = State(doc=doc, gz=gz, facts=facts, council=council, nlp=nlp, gate=line_gate(gazetteer))
+
+    lines, free = _parse_lines(st, doc, gazetteer)
+
+    if st.council is None and doc.generic_council:
+        st.council = _whose_council(st, doc.generic_council, lines)
+    meeting(st)
+    participants(st, doc.present, "present")
+    participants(st, doc.absent, "absent")
+    items_by_number = {it.number: it for it in doc.items}
+    for it in doc.items:
+        agenda_item(st, it)
+    for it in doc.items:
+        people_in_lines(st, it.lines, it)
+        appointments(st, it)
+    for att in doc.attachments:
+        it = items_by_number.get(att.item_number) if att.item_number else None
+        people_in_lines(st, att.lines, it, item_number=att.item_number)
+        seats_in_attachment(st, att)
+    area_memberships(st, [ln for att in doc.attachments for ln in att.lines] or
+                      [ln for it in doc.items for ln in it.lines])
+    for it in doc.items:
+        concerns(st, it.number, it.lines)
+    for att in doc.attachments:
+        if att.item_number:
+            concerns(st, att.item_number, att.lines)
+    free_text(st, free)
+    named_organizations(st, lines)
+    return facts
+
+
+
+def _parse_lines(st: State, doc: StructuredDocument, gazetteer: Any) -> tuple[list[Line], list[Line]]:
+    """Every line that can carry a fact, parsed once (into st.parsed); returns (all parsed lines, the free
+    lines: those outside the participant block, the items and the appendices)."""
+    lines: list[Line] = []
+    seen = set()
+
+    def want(ls: Iterable[Line]):
+        for ln in ls:
+            key = (ln.line, ln.text)
+            if key not in seen and ln.text.strip():
+                seen.add(key)
+                lines.append(ln)
+
+    want(doc.present)
+    want(doc.absent)
+    n_block = len(lines)  # participant lines: always parsed
+    gate = line_gate(gazetteer)
+    for it in doc.items:
+        want(it.lines)
+        for sec in it.sections:
+            want(sec.lines)
+    for att in doc.attachments:
+        want(att.lines)
+    lines = lines[:n_block] + [ln for ln in lines[n_block:] if gate(ln.text)]
+    # every other line (a page's text, a news item, the header of minutes): read by the same components
+    free = [ln for ln in doc.source.lines if (ln.line, ln.text) not in seen and ln.text.strip()]
+    free = [ln for ln in free if gate(ln.text) or parse_participant(ln.text) or NAME_PARTY.search(ln.text)]
+    lines += free
+    docs = []
+    for ln in lines:  # tokenise here so each Doc keeps its text (doc.text is rebuilt from tokens per call)
+        d = st.nlp.make_doc(ln.text)
+        d.user_data["gb_text"] = ln.text
+        docs.append(d)
+    for ln, d in zip(lines, st.nlp.pipe(docs, batch_size=1000)):
+        st.parsed[(ln.line, ln.text)] = d
+    return lines, free
+
+
+def _whose_council(st: State, generic: str, lines: list[Line]) -> Optional[OrgRef]:
+    """'Byrådet' in minutes that name 'Vejen Kommune' (and no other municipality as often): Byrådet Vejen.
+    'Regionsrådet' with 'Region Syddanmark': Regionsrådet Region Syddanmark.  None when the text does not say."""
+    munis: Counter = Counter()
+    regions: Counter = Counter()
+    for ln in lines:
+        d = doc_of(st, ln)
+        for e in (doc_ents(d) if d is not None else ()):
+            if e.label_ == "MUNICIPALITY" and e.ent_id_ and re.search(r"[Kk]ommune", e.text):
+                munis[e.ent_id_] += 1
+            elif e.label_ == "REGION" and e.text.startswith("Region "):
+                regions[" ".join(e.text.split())] += 1
+    regional = generic.lower().startswith("region") or (not munis and regions)
+    pool = regions if regional else munis
+    if not pool:
+        return None
+    (best, n), total = pool.most_common(1)[0], sum(pool.values())
+    if n * 3 < total * 2:
+        return None  # several named about as often: not ours to guess
+    if regional:
+        where = best
+    else:
+        rec = (getattr(st.gz.g, "municipalities", None) or {}).get(best) if isinstance(
+            getattr(st.gz.g, "municipalities", None), dict) else None
+        where = _get(rec, "short_name") or re.sub(r"\s+(?:Regions)?[Kk]ommune$", "", _get(rec, "name") or "")
+        if not where:
+            return None
+    return st.gz.council(f"{generic} {where}")
+
+
+# ------------------------------------------------------------------- meeting
+def meeting(st: State):
+    doc = st.doc
+    if st.council is None and not doc.date:
+        return
+    ev_line = None
+    if doc.header_line:
+        ev_line = next((ln for ln in doc.source.lines if ln.line == doc.header_line), None)
+    if ev_line is None:
+        ev_line = next((ln for ln in doc.source.lines if ln.text.strip().startswith("Dato:")), None)
+    if ev_line is None or st.council is None:
+        return
+    st.facts.meeting = MeetingFact(council=st.council, date=doc.date, time=doc.time, location=doc.location,
+                                   evidence=st.ev(ev_line))
+
+
+# --------------------------------------------------------------- convenience
+def extract_path(path: str, gazetteer: Any = None) -> DocumentFacts:
+    from ..read import read_document
+    from ..structure import structure
+    return extract(structure(read_document(path)), gazetteer)
+
+
+def facts_to_jsonl(facts: DocumentFacts | Iterable[DocumentFacts]) -> str:
+    """One JSON object per document (DocumentFacts.to_dict(), with schema_version), newline-terminated."""
+    if isinstance(facts, DocumentFacts):
+        facts = [facts]
+    out = []
+    for f in facts:
+        d = f.to_dict()
+        d.setdefault("schema_version", FACTS_SCHEMA_VERSION)
+        out.append(json.dumps(d, ensure_ascii=False, sort_keys=False))
+    return "".join(s + "\n" for s in out)

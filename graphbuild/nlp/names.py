@@ -1,0 +1,55 @@
+"""Person-name shapes: what a written person name looks like (capitalised words, initials)."""
+from __future__ import annotations
+
+import re
+
+UP = "A-ZÆØÅÉÖÜÄ"
+LO = "a-zæøåéöüäëïáàèíóú"
+WORD = rf"[{UP}][{LO}]+(?:-[{UP}][{LO}]+)?"
+INITIAL = rf"[{UP}]\."
+# 2-4 capitalised tokens, a middle initial allowed ("Allan S. Andersen")
+NAME = rf"{WORD}(?: (?:{WORD}|{INITIAL})){{0,2}} {WORD}"
+NAME_RE = re.compile(rf"^{NAME}$")
+
+# capitalised words that start sentences/organisations, never a first name
+NOT_FIRST = {
+    "Region", "Regionen", "Det", "Den", "De", "Dette", "Der", "Denne", "Kommune", "Kommunen", "Kommunerne",
+    "Formandskabet", "Formanden", "Næstformanden", "Borgmester", "Borgmesteren", "Direktør", "Direktøren",
+    "Formand", "Næstformand", "Indstilling", "Indstillingen", "Indstillingerne", "Beslutning", "Baggrund",
+    "Sagsfremstilling", "Bilag", "Med", "Venlig", "Hilsen", "Kære", "Dato", "Sted", "Side", "Ifølge", "Under",
+    "Hvis", "Når", "Nyt", "Ny", "Nye", "Politisk", "Politiske", "Danske", "Dansk", "Danmarks", "Danmark",
+    "Greater", "Erhvervshus", "Erhvervshuset", "Sundhedsklynge", "Klynge", "Adm", "Administrerende", "Liberal",
+    "Radikale", "Socialistisk", "Enhedslisten", "Venstre", "Konservative", "Alternativet", "Moderaterne",
+    "Nye", "Kristendemokraterne", "Socialdemokratiet", "Folkeparti", "Partiet", "Mission", "Vision", "Et", "En",
+    "Til", "For", "Fra", "Om", "Og", "Af", "På", "I", "Som", "Hvad", "Hvem", "Hvordan", "Hvor", "Hvilke",
+    "Uddannelses", "Forskningsstyrelsen", "Styrelsen", "Ministeriet", "Sekretariatet", "Tlf", "Tel", "Att",
+    # list headings glued to the first name of a list ("Medlemmer Birgit Lund Terp", "Punkt Titel")
+    "Medlemmer", "Deltagere", "Mødedeltagere", "Fraværende", "Afbud", "Punkt", "Pkt",
+}
+NOT_NAME_TOKEN = {"Kommune", "Regionskommune", "Hovedstaden", "Sjælland", "Region", "KKR", "KL", "Udvalg",
+                  "Udvikling", "Regional", "Kommunes", "Hovedstadens"}
+
+
+def plausible_name(name: str) -> bool:
+    toks = name.split()
+    if not 2 <= len(toks) <= 4 or not NAME_RE.match(name):
+        return False
+    if toks[0] in NOT_FIRST or toks[0].endswith("s") and toks[0][:-1] in NOT_FIRST:
+        return False
+    return not any(t in NOT_NAME_TOKEN for t in toks)
+
+
+_NAME_AT = re.compile(NAME)
+
+
+def has_name(text: str) -> bool:
+    """A plausible person name starts at some word of text."""
+    for w in re.finditer(rf"(?<![\w-])[{UP}]", text):
+        m = _NAME_AT.match(text, w.start())
+        if m and any(plausible_name(" ".join(m.group(0).split()[:k])) for k in (4, 3, 2)):
+            return True
+    return False
+
+
+PERSONISH = re.compile(rf"[{UP}][{LO}]+ [{UP}][{LO}]+")
+NAME_SHAPE = re.compile(rf"{WORD} (?:{INITIAL} )?{WORD}")

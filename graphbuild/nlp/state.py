@@ -1,0 +1,75 @@
+"""The state of one extraction: the document, its parsed lines, the facts found so far."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, Optional
+
+from ..model import DocumentFacts, Evidence, Line, OrgRef, PersonMention, StructuredDocument, quote
+from .gaz import Gaz
+
+COUNCIL_ROLES = {"formand", "næstformand", "medlem"}
+MEMBER_ROLE_WORDS = {"repræsentant": "medlem", "medlem": "medlem", "bestyrelsesmedlem": "medlem",
+                     "suppleant": "suppleant", "formand": "formand", "næstformand": "næstformand"}
+SIGNOFF = re.compile(r"^(?:med\s+)?venlig(?:e|st)?\s+hilsen\b|^de\s+bedste\s+hilsner|^mvh\b", re.IGNORECASE)
+APPOINTMENT_TITLE = re.compile(r"udpegning|udpegninger|repræsentant|bestyrelsesmedlem|nyt medlem|ny formand|"
+                               r"indstilling til", re.IGNORECASE)
+
+
+# ------------------------------------------------------------------- extract
+@dataclass
+class State:
+    doc: StructuredDocument
+    gz: Gaz
+    facts: DocumentFacts
+    council: Optional[OrgRef]
+    parsed: dict = field(default_factory=dict)  # (line, text) -> spaCy Doc
+    mention_index: dict = field(default_factory=dict)  # line -> next index
+    participants: dict = field(default_factory=dict)  # name -> PersonMention (this document's lists)
+    unresolved_lines: set = field(default_factory=set)
+    nlp: Any = None
+    gate: Any = None
+    superseded: set = field(default_factory=set)  # (line, extension, name): a name cut by a line end
+
+    def own(self, ln: Line, ext: str, found: Optional[list]) -> list:
+        """A line's findings of one extension, minus names that a two-line reading completed."""
+        if not found:
+            return []
+        return [r for r in found if (ln.line, ext, r.get("name")) not in self.superseded]
+
+    def ev(self, ln: Line) -> Evidence:
+        return Evidence(doc_id=self.doc.source.doc_id, line=ln.line, quote=quote(ln.text),
+                        page=ln.page, page_line=ln.page_line, column=ln.column)
+
+    def mention(self, name: str, ln: Line, party=None, municipality=None, municipality_name=None,
+                roles=()) -> PersonMention:
+        i = self.mention_index.get(ln.line, 0)
+        self.mention_index[ln.line] = i + 1
+        known = self.lookup_participant(name) if party is None and municipality is None else None
+        if known is not None:
+            party, municipality, municipality_name = known.party, known.municipality, known.municipality_name
+        pm = PersonMention(mention_id=f"{self.doc.source.doc_id[:16]}:{ln.line}:{i}", name=name,
+                           evidence=self.ev(ln), party=party, municipality=municipality,
+                           municipality_name=municipality_name, roles=list(dict.fromkeys(roles)))
+        self.facts.mentions.append(pm)
+        return pm
+
+    def lookup_participant(self, name: str) -> Optional[PersonMention]:
+        """A participant of this meeting with this name, or whose name starts with it ('Ole Bondo')."""
+        if name in self.participants:
+            return self.participants[name]
+        toks = name.split()
+        cands = [p for n, p in self.participants.items() if n.split()[:len(toks)] == toks
+                 or (n.split()[0] == toks[0] and n.split()[-1] == toks[-1])]
+        return cands[0] if len(cands) == 1 else None
+
+    def unresolved(self, ln: Line):
+        if ln.line not in self.unresolved_lines:
+            self.unresolved_lines.add(ln.line)
+            self.facts.unresolved.append(self.ev(ln))
+
+
+
+def doc_of(st: State, ln: Line):
+    return st.parsed.get((ln.line, ln.text))
+
