@@ -2,7 +2,7 @@
 
     python benchmarks/run.py --docs 1000 [--json FILE] [--keep DIR]      (or: make bench DOCS=1000)
 
-Generates N documents (benchmarks/corpus.py), starts its own Neo4j (graphbuild.runtime.LocalNeo4j in a
+Generates N documents (benchmarks/corpus.py), starts its own Neo4j (graphbuild.db.runtime.LocalNeo4j in a
 temporary home, on a free port: a fresh database for the run) and measures, on the same machine and in
 the same run:
 
@@ -73,7 +73,7 @@ def say(msg: str) -> None:
 
 # ------------------------------------------------------------------ instrumentation
 def timed_writer_class():
-    from graphbuild.load import GraphWriter
+    from graphbuild.db.load import GraphWriter
 
     class TimedWriter(GraphWriter):
         """GraphWriter that adds up the rows and seconds of write_document."""
@@ -201,7 +201,7 @@ def resolution_scores(resolved_docs, truth: dict, files: set[str]) -> tuple[floa
 
 def naive_load(driver, rows_by_doc, limit: int = NAIVE_ROWS) -> tuple[int, float]:
     """The same statements, one row per round trip (auto-commit), in the empty graph."""
-    from graphbuild.load import statement
+    from graphbuild.db.statements import statement
 
     n, seconds = 0, 0.0
     with driver.session() as s:
@@ -218,7 +218,7 @@ def naive_load(driver, rows_by_doc, limit: int = NAIVE_ROWS) -> tuple[int, float
 
 
 def measure_reports(driver) -> tuple[list[float], dict]:
-    from graphbuild.reports import list_reports, run_report
+    from graphbuild.db.reports import list_reports, run_report
 
     all_ms, per = [], {}
     reports = list_reports()
@@ -268,13 +268,13 @@ def percentile(xs: list[float], q: float) -> float:
 
 # ------------------------------------------------------------------ run
 def run(n: int, workdir: Path) -> dict:
-    from graphbuild.connection import ConnectionSettings, open_driver
+    from graphbuild.db.connection import ConnectionSettings, open_driver
     from graphbuild.gazetteer import load_gazetteer
-    from graphbuild.load import document_rows
+    from graphbuild.db.load import document_rows
     from graphbuild.pipeline import extract_many, ingest
-    from graphbuild.reference import curated_org_ids
+    from graphbuild.db.reference import curated_org_ids
     from graphbuild.resolve import Resolver
-    from graphbuild.runtime import LocalNeo4j, default_home
+    from graphbuild.db.runtime import LocalNeo4j, default_home
 
     out: dict = {"docs": n}
     corpus_dir = workdir / "corpus"
@@ -308,9 +308,9 @@ def run(n: int, workdir: Path) -> dict:
 
 def _measure(n, driver, paths, texts, truth, mb) -> dict:
     from graphbuild.gazetteer import load_gazetteer
-    from graphbuild.load import GraphWriter, document_rows
+    from graphbuild.db.load import GraphWriter, document_rows
     from graphbuild.pipeline import extract_many, ingest
-    from graphbuild.reference import curated_org_ids
+    from graphbuild.db.reference import curated_org_ids
     from graphbuild.resolve import Resolver
 
     out: dict = {}

@@ -41,12 +41,12 @@ def fail_on_errors(fn):
         try:
             return fn(*args, **kwargs)
         except GraphbuildError as exc:
-            from .reports import ReportError
+            from .db.reports import ReportError
 
             raise Fail(str(exc), 2 if isinstance(exc, ReportError) else 1) from None
         except (_neo4j.exceptions.ServiceUnavailable, _neo4j.exceptions.SessionExpired) as exc:
             # The server went away after the connection was verified; the driver has retried already.
-            from .connection import _short
+            from .db.connection import _short
 
             raise Fail(f"lost the connection to Neo4j: {_short(exc)}") from None
     return wrapper
@@ -61,7 +61,7 @@ class Conn:
 
     def driver(self):
         if self._driver is None:
-            from .connection import connect
+            from .db.connection import connect
 
             self._driver, self.settings = connect(self.uri, self.user, self.password, self.database)
         return self._driver
@@ -123,7 +123,7 @@ def neo4j():
 
 
 def _local(bolt_port):
-    from .runtime import LocalNeo4j
+    from .db.runtime import LocalNeo4j
 
     return LocalNeo4j(bolt_port=bolt_port)
 
@@ -143,7 +143,7 @@ def start(bolt_port, timeout, csv_import_dir):
     The first start downloads Neo4j's jars from Maven Central (minutes); later
     starts take seconds. Example: graphbuild neo4j start --bolt-port 7688
     """
-    from .runtime import LocalNeo4j
+    from .db.runtime import LocalNeo4j
 
     server = LocalNeo4j(bolt_port=bolt_port, import_dir=csv_import_dir)
     server.start(timeout=timeout, echo=lambda m: click.echo(m, err=True))
@@ -182,7 +182,7 @@ def env():
     """
     import shlex
 
-    from .runtime import NEO4J_USER, LocalCredentials
+    from .db.runtime import NEO4J_USER, LocalCredentials
 
     server = _local(None)
     password = server.existing_password()
@@ -203,7 +203,7 @@ def init_db(conn):
     Example: graphbuild init-db
     """
     from .gazetteer import load_gazetteer
-    from .load import GraphWriter
+    from .db.load import GraphWriter
 
     writer = GraphWriter(conn.driver(), conn.database)
     writer.apply_schema(force=True)
@@ -252,7 +252,7 @@ def ingest(conn, paths, judgements, progress, kind, council, municipality):
     Example: graphbuild ingest data/samples
     Example: graphbuild ingest --kind meeting --municipality Vejen byraadet/
     """
-    from .load import GraphWriter
+    from .db.load import GraphWriter
     from .pipeline import discover, ingest as run_ingest
     from .resolve import load_judgements
 
@@ -403,9 +403,9 @@ def _eval_throwaway(gold_dir):
     import socket
     import tempfile
 
-    from .connection import ConnectionSettings, open_driver
+    from .db.connection import ConnectionSettings, open_driver
     from .evaluate import run_eval
-    from .runtime import LocalNeo4j, default_home
+    from .db.runtime import LocalNeo4j, default_home
 
     # The jars and compiled launcher are shared with the user's own local server (no rebuild); the store,
     # password and log live in a temporary folder that is removed afterwards.
@@ -467,7 +467,7 @@ def query(conn, cypher, params, fmt, output):
     import neo4j as _neo4j
 
     from .output import render
-    from .reports import run_read
+    from .db.reports import run_read
 
     _check_output(output)
     values = {}
@@ -476,7 +476,7 @@ def query(conn, cypher, params, fmt, output):
             values[name] = json.loads(raw)
         except ValueError:
             values[name] = raw
-    from .guard import StatementRefused
+    from .db.guard import StatementRefused
 
     try:
         columns, rows = run_read(conn.driver(), cypher, values, conn.database)
@@ -500,7 +500,7 @@ def summary(conn):
 
     Example: graphbuild summary
     """
-    from .reports import run_read
+    from .db.reports import run_read
 
     _, rows = run_read(conn.driver(), """
         CALL () { MATCH (n:Document) RETURN count(n) AS documents }
@@ -544,7 +544,7 @@ def report(ctx, reports_dirs):
 def report_list(ctx, fmt):
     """List the reports with the question each answers. Example: graphbuild report list"""
     from .output import render
-    from .reports import list_reports
+    from .db.reports import list_reports
 
     import shutil
 
@@ -568,7 +568,7 @@ def report_list(ctx, fmt):
 @fail_on_errors
 def report_show(ctx, name):
     """Print a report's Cypher and parameters. Example: graphbuild report show who-represents"""
-    from .reports import get_report
+    from .db.reports import get_report
 
     r = get_report(name, ctx.meta["reports_dirs"])
     if r.shadow_warning:
@@ -597,9 +597,9 @@ def report_run(ctx, name, params, example, fmt, output):
     import neo4j as _neo4j
 
     from .output import render
-    from .reports import get_report, run_report
+    from .db.reports import get_report, run_report
 
-    from .guard import StatementRefused
+    from .db.guard import StatementRefused
 
     _check_output(output)
     r = get_report(name, ctx.meta["reports_dirs"])
@@ -618,7 +618,7 @@ def report_run(ctx, name, params, example, fmt, output):
         raise Fail(f"report {name!r} failed: {_first_line(exc.message or str(exc))}") from None
     _emit(render(columns, rows, fmt), output)
     if not rows:
-        from .reports import unmatched_names
+        from .db.reports import unmatched_names
 
         for message in unmatched_names(conn.driver(), r, values, conn.database):
             click.echo(printable(message), err=True)
@@ -646,7 +646,7 @@ def resolve_review(conn, fmt, judgements):
     on every ingest. Example: graphbuild resolve review --format csv > pairs.csv
     """
     from .gazetteer import load_gazetteer
-    from .load import GraphWriter
+    from .db.load import GraphWriter
     from .output import render
     from .resolve import Resolver, load_judgements
 
@@ -670,7 +670,7 @@ def export(conn, directory, fmt):
 
     Example: graphbuild export --format csv out/
     """
-    from .export import export_graph
+    from .db.export import export_graph
 
     written = export_graph(conn.driver(), Path(directory), fmt, conn.database)
     for name, count in written:

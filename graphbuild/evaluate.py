@@ -733,14 +733,14 @@ QUERIES = ("documents", "meetings", "agenda_items", "attendance", "memberships",
 
 
 def eval_queries_dir() -> Path:
-    from .resources import project_folder
+    from .db.statements import project_folder
 
     return project_folder("queries") / "eval"
 
 
 def read_rows(driver, doc_ids: list[str], database: Optional[str] = None) -> dict[str, list[dict]]:
     """The graph's facts about these documents, through queries/eval/*.cypher (READ transactions)."""
-    from .reports import run_read
+    from .db.reports import run_read
 
     folder = eval_queries_dir()
     out = {}
@@ -751,7 +751,7 @@ def read_rows(driver, doc_ids: list[str], database: Optional[str] = None) -> dic
 
 
 def database_node_count(driver, database: Optional[str] = None) -> int:
-    from .reports import run_read
+    from .db.reports import run_read
 
     text = (eval_queries_dir() / "count_nodes.cypher").read_text(encoding="utf-8")
     _, rows = run_read(driver, text, {}, database)
@@ -759,7 +759,7 @@ def database_node_count(driver, database: Optional[str] = None) -> int:
 
 
 def wipe_database(driver, database: Optional[str] = None) -> None:
-    from .load import statement
+    from .db.statements import statement
 
     with driver.session(database=database) as session:
         session.run(statement("eval_wipe")).consume()
@@ -767,7 +767,7 @@ def wipe_database(driver, database: Optional[str] = None) -> None:
 
 def run_eval(gold_dir: str | Path, driver, database: Optional[str] = None, workers: Optional[int] = None) -> EvalResult:
     """Ingest the corpus' documents into the (empty) database behind `driver` and score the graph."""
-    from .load import GraphWriter
+    from .db.load import GraphWriter
     from .pipeline import file_digest, ingest
 
     golds = load_gold_dir(gold_dir)

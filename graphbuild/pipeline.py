@@ -298,8 +298,8 @@ def _first_line(exc: BaseException) -> str:
 
 def _ingest(found: Discovery, report: IngestReport, writer, gazetteer, judgements, progress, workers,
             hints: Optional[Hints] = None) -> IngestReport:
-    from .load import document_rows
-    from .reference import curated_org_ids
+    from .db.load import document_rows
+    from .db.reference import curated_org_ids
     from .resolve import Resolver, load_judgements
 
     writer.apply_schema()

@@ -4,7 +4,7 @@
     scripts/load_test.py --seconds 30 --clients 8
 
 Each client loops over every saved report (queries/ plus --reports-dir), with the example
-parameters from its header, through graphbuild.reports (READ transactions). Meanwhile one
+parameters from its header, through graphbuild.db.reports (READ transactions). Meanwhile one
 writer ingests fresh copies of the samples (each copy differs by trailing blank lines, so it
 is a new document) into the same graph, round after round. At the end it prints requests,
 errors, p50/p95 latency (overall and per report) and exits 1 on any error, on a report that
@@ -29,11 +29,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from graphbuild.connection import open_driver, resolve_settings  # noqa: E402
+from graphbuild.db.connection import open_driver, resolve_settings  # noqa: E402
 from graphbuild.errors import GraphbuildError  # noqa: E402
-from graphbuild.load import GraphWriter  # noqa: E402
+from graphbuild.db.load import GraphWriter  # noqa: E402
 from graphbuild.pipeline import ingest  # noqa: E402
-from graphbuild.reports import list_reports, run_report  # noqa: E402
+from graphbuild.db.reports import list_reports, run_report  # noqa: E402
 
 SAMPLES = ROOT / "data" / "samples"
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from graphbuild.reports import bundled_dir, parse_report, with_readme_table
+from graphbuild.db.reports import bundled_dir, parse_report, with_readme_table
 
 README = Path(__file__).resolve().parent.parent / "README.md"
 

@@ -39,7 +39,7 @@ def docker_answers() -> bool:
 
 @pytest.fixture(scope="session")
 def neo4j_settings():
-    from graphbuild.connection import ConnectionSettings
+    from graphbuild.db.connection import ConnectionSettings
 
     if docker_answers():
         from testcontainers.neo4j import Neo4jContainer
@@ -52,7 +52,7 @@ def neo4j_settings():
             container.stop()
         return
 
-    from graphbuild.runtime import LocalNeo4j, default_home
+    from graphbuild.db.runtime import LocalNeo4j, default_home
 
     # The jars and compiled launcher are shared with the user's own runtime so a test run
     # does not rebuild them; the store, password and log live in a throw-away directory.
@@ -72,7 +72,7 @@ def neo4j_settings():
 
 @pytest.fixture(scope="session")
 def driver(neo4j_settings):
-    from graphbuild.connection import open_driver
+    from graphbuild.db.connection import open_driver
 
     drv = open_driver(neo4j_settings)
     yield drv
@@ -109,7 +109,7 @@ def graph_counts(driver) -> dict:
 @pytest.fixture
 def samples_graph(driver):
     """The five sample documents ingested (re-ingested only if another test changed the graph)."""
-    from graphbuild.load import GraphWriter
+    from graphbuild.db.load import GraphWriter
     from graphbuild.pipeline import file_digest, ingest
 
     wanted = sorted(file_digest(p) for p in SAMPLE_FILES)

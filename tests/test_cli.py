@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from graphbuild.cli import main
-from graphbuild.connection import resolve_settings
+from graphbuild.db.connection import resolve_settings
 from graphbuild.errors import DatabaseError
 
 from conftest import SAMPLES, free_port
@@ -131,7 +131,7 @@ def test_extract_writes_versioned_json_lines_without_a_database(tmp_path):
 
 def test_neo4j_commands_on_a_fresh_home(tmp_path):
     """start, second start, status, env, stop, start again with the data kept."""
-    from graphbuild.runtime import default_home
+    from graphbuild.db.runtime import default_home
 
     env = {"GRAPHBUILD_HOME": str(tmp_path / "home"),
            "GRAPHBUILD_NEO4J_BUILD": os.environ.get("GRAPHBUILD_NEO4J_BUILD", str(default_home() / "neo4j" / "build"))}
@@ -148,7 +148,7 @@ def test_neo4j_commands_on_a_fresh_home(tmp_path):
         m = re.match(r"export NEO4J_URI=(\S+) NEO4J_USER=(\S+) NEO4J_PASSWORD=(\S+)", exported)
         assert m and m.group(1) == f"bolt://127.0.0.1:{port}"
         env_conn = {**env, "NEO4J_URI": m.group(1), "NEO4J_USER": m.group(2), "NEO4J_PASSWORD": m.group(3).strip("'")}
-        from graphbuild.connection import connect
+        from graphbuild.db.connection import connect
 
         drv, _ = connect(m.group(1), m.group(2), m.group(3).strip("'"))
         with drv.session() as s:

@@ -57,7 +57,7 @@ def test_prose_is_still_cut_at_the_end_and_csv_keeps_everything():
 
 
 def test_report_list_wraps_the_questions_instead_of_cutting_them():
-    from graphbuild.reports import list_reports
+    from graphbuild.db.reports import list_reports
 
     result = invoke(["report", "list"], env={"COLUMNS": "100"})
     assert result.exit_code == 0, result.output
@@ -262,7 +262,7 @@ touch "$dir/classes/graphbuild/LocalNeo4j.class" "$dir/lib/a.jar" "$dir/lib/b.ja
 
 
 def test_first_build_shows_a_summary_not_every_download(tmp_path, monkeypatch, capsys):
-    from graphbuild.runtime import LocalNeo4j
+    from graphbuild.db.runtime import LocalNeo4j
 
     bin_dir = tmp_path / "bin"
     bin_dir.mkdir()
@@ -283,7 +283,7 @@ def test_first_build_shows_a_summary_not_every_download(tmp_path, monkeypatch, c
 
 
 def test_maven_output_counts_both_transfer_forms():
-    from graphbuild.runtime import MavenOutput
+    from graphbuild.db.runtime import MavenOutput
 
     m = MavenOutput(every=2, clock=iter([0.0, 75.0]).__next__)
     assert m.feed("Downloading from central: https://x/a.jar") is None
@@ -306,7 +306,7 @@ def _busy_port():
 
 
 def test_a_taken_default_port_moves_to_a_free_one_and_says_so(tmp_path):
-    from graphbuild.runtime import LocalNeo4j, _port_free
+    from graphbuild.db.runtime import LocalNeo4j, _port_free
 
     sock, port = _busy_port()
     with sock:
@@ -323,7 +323,7 @@ def test_a_taken_default_port_moves_to_a_free_one_and_says_so(tmp_path):
 
 
 def test_a_taken_port_the_user_asked_for_is_refused_with_a_free_one_suggested(tmp_path):
-    from graphbuild.runtime import LocalNeo4j, Neo4jRuntimeError
+    from graphbuild.db.runtime import LocalNeo4j, Neo4jRuntimeError
 
     sock, port = _busy_port()
     with sock:

@@ -8,7 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from graphbuild.cli import main
-from graphbuild.reports import list_reports
+from graphbuild.db.reports import list_reports
 
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -52,7 +52,7 @@ def test_every_report_is_in_the_readme():
 
 def test_readme_report_table_is_generated_from_the_reports():
     """README.md's table between <!-- reports:start/end --> is what scripts/readme_reports.py writes."""
-    from graphbuild.reports import bundled_dir, parse_report, with_readme_table
+    from graphbuild.db.reports import bundled_dir, parse_report, with_readme_table
 
     reports = sorted((parse_report(f) for f in bundled_dir().glob("*.cypher")), key=lambda r: r.name)
     assert with_readme_table(README, reports) == README, "run: python scripts/readme_reports.py"

@@ -24,13 +24,13 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import SAMPLES, free_port, wipe
-from graphbuild import connection
+from graphbuild.db import connection
 from graphbuild.cli import main
-from graphbuild.connection import ConnectionSettings, open_driver
+from graphbuild.db.connection import ConnectionSettings, open_driver
 from graphbuild.errors import DatabaseError
-from graphbuild.load import DocumentRows, GraphWriter
+from graphbuild.db.load import DocumentRows, GraphWriter
 from graphbuild.pipeline import ingest
-from graphbuild.runtime import LocalNeo4j, default_home
+from graphbuild.db.runtime import LocalNeo4j, default_home
 
 pytestmark = pytest.mark.neo4j
 ROOT = Path(__file__).resolve().parent.parent
@@ -310,7 +310,7 @@ def test_a_permanently_failing_statement_fails_at_once_with_the_servers_reason(p
 # ------------------------------------------------------------------ under load
 def test_load_test_script_short_form(samples_graph, neo4j_env):
     """scripts/load_test.py: 4 clients x every saved report for 5 s while an ingest runs; no errors."""
-    from graphbuild.reports import list_reports
+    from graphbuild.db.reports import list_reports
 
     env = {**os.environ, **neo4j_env}
     proc = subprocess.run([sys.executable, str(ROOT / "scripts" / "load_test.py"), "--seconds", "5", "--clients", "4"],

@@ -134,9 +134,9 @@ def test_pdf_reading_order_of_two_columns_left_first():
 
 @pytest.mark.neo4j
 def test_pdf_evidence_page_and_line_in_the_document_audit(empty_graph, tmp_path):
-    from graphbuild.load import GraphWriter
+    from graphbuild.db.load import GraphWriter
     from graphbuild.pipeline import ingest
-    from graphbuild.reports import get_report, run_report
+    from graphbuild.db.reports import get_report, run_report
 
     p = tmp_path / "referat-pdf-pages.pdf"
     p.write_bytes(as_pdf(TEXT))
@@ -156,7 +156,7 @@ def test_pdf_evidence_page_and_line_in_the_document_audit(empty_graph, tmp_path)
 
 @pytest.mark.neo4j
 def test_a_member_page_and_a_news_item_are_loaded_with_their_kind(empty_graph, tmp_path):
-    from graphbuild.load import GraphWriter
+    from graphbuild.db.load import GraphWriter
     from graphbuild.pipeline import ingest
     from test_kinds import MEMBERS, NEWS, RECIPE
 

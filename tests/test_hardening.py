@@ -29,7 +29,7 @@ from click.testing import CliRunner
 
 from conftest import free_port
 from graphbuild.cli import main
-from graphbuild.runtime import LocalNeo4j, default_home
+from graphbuild.db.runtime import LocalNeo4j, default_home
 
 ROOT = Path(__file__).resolve().parent.parent
 GRAPHBUILD = str(Path(sys.executable).with_name("graphbuild"))
@@ -366,7 +366,7 @@ def test_password_file_option(neo4j_settings, tmp_path):
 def test_a_server_lost_mid_command_prints_one_line(neo4j_settings, monkeypatch):
     """The connection verified, then the server gone (a port with nothing behind it): the driver retries
     inside execute_read; the user reads one line, not the driver's retry warnings."""
-    from graphbuild import connection
+    from graphbuild.db import connection
 
     monkeypatch.setattr(connection, "MAX_TRANSACTION_RETRY_S", 2.0)
     real_open = connection.open_driver
@@ -386,7 +386,7 @@ def test_a_server_lost_mid_command_prints_one_line(neo4j_settings, monkeypatch):
 
 @pytest.mark.neo4j
 def test_the_local_fallback_reaches_the_identified_running_server(opted_in_server, monkeypatch):
-    from graphbuild.connection import connect, resolve_settings
+    from graphbuild.db.connection import connect, resolve_settings
 
     monkeypatch.setenv("GRAPHBUILD_HOME", str(opted_in_server.home))
     s = resolve_settings(env={})
@@ -583,7 +583,7 @@ indices = st.sets(st.integers(0, COPY), min_size=1)
 @given(loaded=indices, replaced=indices, retracted=indices)
 def test_retract_and_replace_leave_the_graph_of_a_clean_load(driver, tmp_path_factory, loaded, replaced, retracted):
     from conftest import wipe
-    from graphbuild.load import GraphWriter
+    from graphbuild.db.load import GraphWriter
     from graphbuild.pipeline import file_digest, ingest
     from test_faults import assert_same_graph, graph_dump
 
@@ -619,7 +619,7 @@ def test_a_replaced_version_does_not_resolve_the_people_of_its_successor(driver,
     """First version garbled (ø -> o, å -> aa), then the right one: the new version's people are resolved as
     a clean load would resolve them, not into the old version's 'Karsten Sondergaard'."""
     from conftest import wipe
-    from graphbuild.load import GraphWriter
+    from graphbuild.db.load import GraphWriter
     from graphbuild.pipeline import ingest
     from test_faults import assert_same_graph, graph_dump
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from graphbuild.load import GraphWriter, DocumentRows, document_rows
+from graphbuild.db.load import GraphWriter, DocumentRows, document_rows
 from graphbuild.pipeline import ingest
 from graphbuild.resolve import load_judgements
 
@@ -133,7 +133,7 @@ def test_each_replacement_keeps_its_own_line_and_decision(empty_graph, tmp_path)
     """Jacob Netteberg enters the same committee twice, in place of two different people: each
     appointment shows its own predecessor and deciding meeting, and replacing one document removes
     exactly its own statements."""
-    from graphbuild.reports import get_report, run_report
+    from graphbuild.db.reports import get_report, run_report
 
     first = tmp_path / "referat-2020-06-19.txt"
     shutil.copy(REFERAT, first)
@@ -211,7 +211,7 @@ def test_document_rows_are_deterministic():
 def test_schema_is_sent_only_when_something_is_missing(driver):
     """Every ingest checks the schema; when every constraint and index exists and is online nothing is
     sent (a re-ingest of one document should not pay ~20 statements), and a dropped one comes back."""
-    from graphbuild.load import schema_names
+    from graphbuild.db.load import schema_names
 
     writer = GraphWriter(driver)
     writer.apply_schema()

@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from graphbuild.cli import main
-from graphbuild.reports import Report, ReportError, get_report, list_reports, parse_report, run_report
+from graphbuild.db.reports import Report, ReportError, get_report, list_reports, parse_report, run_report
 
 pytestmark = pytest.mark.neo4j
 

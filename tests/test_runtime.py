@@ -1,4 +1,4 @@
-"""Integration tests of graphbuild.runtime against a real local Neo4j 5.26 server.
+"""Integration tests of graphbuild.db.runtime against a real local Neo4j 5.26 server.
 
 Each module run uses a throw-away GRAPHBUILD_HOME and a free port; the compiled
 launcher and jars are shared through GRAPHBUILD_NEO4J_BUILD (keyed by the pom hash),
@@ -20,7 +20,7 @@ import pytest
 from neo4j.exceptions import AuthError
 
 from graphbuild.errors import GraphbuildError
-from graphbuild.runtime import (
+from graphbuild.db.runtime import (
     DEFAULT_BOLT_PORT,
     LocalCredentials,
     LocalNeo4j,

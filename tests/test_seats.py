@@ -10,9 +10,9 @@ import shutil
 
 import pytest
 
-from graphbuild.load import GraphWriter
+from graphbuild.db.load import GraphWriter
 from graphbuild.pipeline import ingest
-from graphbuild.reports import get_report, run_report
+from graphbuild.db.reports import get_report, run_report
 
 from conftest import SAMPLES
 

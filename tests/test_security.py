@@ -18,18 +18,18 @@ from click.testing import CliRunner
 
 from conftest import SAMPLES, graph_counts
 from graphbuild.cli import main
-from graphbuild.reports import ReportError, get_report, list_reports, run_report
+from graphbuild.db.reports import ReportError, get_report, list_reports, run_report
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "graphbuild"
 
 # A first argument of .run() that is a plain variable is allowed only here, with the reason.
 TRUSTED_STATEMENT_VARIABLES = {
-    ("load.py", "stmt"): "one statement of cypher/schema.cypher (schema_statements()), a file in the repo",
-    ("reports.py", "cypher"): "a saved report's file text, or the user's own `graphbuild query` statement; "
+    ("db/load.py", "stmt"): "one statement of cypher/schema.cypher (schema_statements()), a file in the repo",
+    ("db/reports.py", "cypher"): "a saved report's file text, or the user's own `graphbuild query` statement; "
                               "run in a READ transaction with every value passed as a parameter",
-    ("reports.py", "explained"): "the same statement prefixed with EXPLAIN, so the server plans it (nothing runs) "
-                                 "and graphbuild/guard.py can refuse LOAD CSV, transaction management, ...",
+    ("db/reports.py", "explained"): "the same statement prefixed with EXPLAIN, so the server plans it (nothing runs) "
+                                 "and graphbuild/db/guard.py can refuse LOAD CSV, transaction management, ...",
 }
 
 
@@ -89,8 +89,8 @@ def cypher_violations(source: str, filename: str) -> list[str]:
 
 def test_no_cypher_is_built_from_values_in_the_package():
     problems = []
-    for f in sorted(PACKAGE.glob("*.py")):
-        problems += cypher_violations(f.read_text(encoding="utf-8"), f.name)
+    for f in sorted(PACKAGE.rglob("*.py")):
+        problems += cypher_violations(f.read_text(encoding="utf-8"), f.relative_to(PACKAGE).as_posix())
     assert problems == [], "Cypher must be a constant or a cypher/ file, with values as $parameters:\n" + "\n".join(problems)
 
 
@@ -287,7 +287,7 @@ def test_no_command_prints_the_password(samples_graph, neo4j_env, neo4j_settings
     assert len(pw) >= 8
     env = {**neo4j_env, "GRAPHBUILD_HOME": str(tmp_path / "home")}
     # A home whose (stopped) local server left its password file, as `graphbuild neo4j start` writes it.
-    from graphbuild.runtime import LocalNeo4j
+    from graphbuild.db.runtime import LocalNeo4j
 
     LocalNeo4j(home=tmp_path / "home").credentials()
     runner = CliRunner()

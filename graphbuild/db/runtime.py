@@ -1,7 +1,7 @@
 """A local Neo4j 5.26 LTS Community server, run by graphbuild itself.
 
 No Docker and no Neo4j tarball: Maven fetches the ``org.neo4j:neo4j`` jars from Maven
-Central and compiles the tiny launcher in ``graphbuild/neo4j_server`` (Neo4j embedded
+Central and compiles the tiny launcher in ``graphbuild/db/neo4j_server`` (Neo4j embedded
 via ``DatabaseManagementServiceBuilder`` with the Bolt connector on 127.0.0.1 and
 authentication on). Everything lives under ``$GRAPHBUILD_HOME/neo4j`` (default
 ``~/.local/share/graphbuild/neo4j``)::
@@ -47,7 +47,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Optional
 
-from .errors import GraphbuildError
+from ..errors import GraphbuildError
 
 DEFAULT_BOLT_PORT = 7687
 NEO4J_USER = "neo4j"

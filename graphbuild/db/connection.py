@@ -15,7 +15,7 @@ from typing import Optional
 import neo4j
 from neo4j.exceptions import AuthError, ServiceUnavailable
 
-from .errors import DatabaseError
+from ..errors import DatabaseError
 
 # The driver logs every retry and every broken connection as a multi-line warning; the commands
 # report the outcome themselves, in one line. (No handler of ours: a notebook or a test may add one.)

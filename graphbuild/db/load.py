@@ -9,49 +9,18 @@ the document back, not a fact that vanishes.
 from __future__ import annotations
 
 import hashlib
-import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 from typing import Callable, Iterable, Optional
 
 import neo4j
 
-from .errors import DatabaseError, GraphbuildError
-from .model import DocumentFacts
-from .resources import project_folder
-from .resolve import KnownPerson, PersonContext, ResolvedDocument, org_key
+from ..errors import DatabaseError, GraphbuildError
+from ..model import DocumentFacts
+from ..resolve import KnownPerson, PersonContext, ResolvedDocument, org_key
+from .statements import schema_names, schema_statements, statement
 
 BATCH_SIZE = 2000
-
-
-# ------------------------------------------------------------------ statements
-def cypher_dir() -> Path:
-    return project_folder("cypher")
-
-
-@lru_cache(maxsize=None)
-def statement(name: str) -> str:
-    return (cypher_dir() / f"{name}.cypher").read_text(encoding="utf-8")
-
-
-def schema_statements() -> list[str]:
-    text = "\n".join(l for l in statement("schema").splitlines() if not l.strip().startswith("//"))
-    return [s.strip() for s in text.split(";") if s.strip()]
-
-
-_SCHEMA_NAME = re.compile(r"^CREATE\s+(?:\w+\s+)?(CONSTRAINT|INDEX)\s+(\w+)\s+IF\s+NOT\s+EXISTS\b", re.IGNORECASE)
-
-
-def schema_names() -> tuple[frozenset, frozenset]:
-    """(constraint names, index names) that cypher/schema.cypher creates."""
-    constraints, indexes = set(), set()
-    for stmt in schema_statements():
-        m = _SCHEMA_NAME.match(stmt)
-        if not m:
-            raise GraphbuildError(f"cypher/schema.cypher: cannot tell the name of: {stmt.splitlines()[0]}")
-        (constraints if m.group(1).upper() == "CONSTRAINT" else indexes).add(m.group(2))
-    return frozenset(constraints), frozenset(indexes)
 
 
 class LoadMismatch(GraphbuildError):

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Iterable, Optional
 
-from .errors import GraphbuildError
+from ..errors import GraphbuildError
 
 # Read-only procedures a report or a user may call (schema introspection and full-text search).
 ALLOWED_PROCEDURES = frozenset({

@@ -14,7 +14,7 @@ from typing import Optional
 
 import neo4j
 
-from .output import plain
+from ..output import plain
 
 KEY = ("coalesce(n.doc_id, n.org_id, n.kommunekode, n.regionskode, n.person_id, n.membership_id, "
        "n.meeting_id, n.agenda_item_id, n.decision_id, n.mention_id, elementId(n))")

@@ -24,8 +24,8 @@ from typing import Any, Optional, Sequence
 
 import neo4j
 
-from .errors import GraphbuildError
-from .resources import project_folder
+from ..errors import GraphbuildError
+from .statements import project_folder
 
 PARAM_TYPES = ("string", "int", "float", "bool", "date", "list")
 NAME_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
@@ -247,7 +247,7 @@ def run_read(driver: neo4j.Driver, cypher: str, params: dict, database: Optional
 
     The statement is planned first (EXPLAIN, nothing runs) and refused, with a one-line
     StatementRefused, when its plan loads CSV, manages transactions, administers the DBMS or calls
-    a procedure outside the allow-list (graphbuild/guard.py).
+    a procedure outside the allow-list (graphbuild/db/guard.py).
     """
     from .guard import StatementRefused, refusal
 
