@@ -21,7 +21,7 @@ MARGIN = 0.005
 # Precision on a handful of facts is noise (1 of 1 found -> 100 %): it gets a floor once the graph holds this many
 # facts of the kind. Documents are the exception: accepting a negative example is always a regression.
 MIN_GRAPH_FOR_PRECISION = 20
-COMMENT = ("Regression guard (tests/test_accuracy.py): every figure of `graphbuild eval` must stay at or above "
+COMMENT = ("Regression guard (tests/integration/test_accuracy.py): every figure of `graphbuild eval` must stay at or above "
            "its floor (person_duplicates_split: at or below). Floors sit just under the last measured value. "
            "To raise them after an improvement: run `graphbuild eval tests/corpus/dev --json dev.json` and "
            "`graphbuild eval tests/corpus/samples --json samples.json`, then "

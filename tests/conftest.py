@@ -1,4 +1,9 @@
-"""Shared fixtures.  Integration tests run against a REAL Neo4j, never a mock:
+"""Shared fixtures, and the two kinds of test, told apart by folder (no hand-added markers):
+
+* tests/unit/         need neither Java nor Neo4j (marked `unit`; a unit test asking for a Neo4j fixture is an error);
+* tests/integration/  run against a REAL Neo4j, never a mock (marked `integration`).
+
+`pytest tests/unit` or `pytest -m unit` runs the first kind alone.  The Neo4j of the integration tests:
 
 1. a Docker engine answers -> testcontainers' Neo4j module starts the official image;
 2. otherwise -> the project's own local Neo4j (Maven Central jars) on a free port with a
@@ -18,6 +23,28 @@ ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "data" / "samples"
 SAMPLE_FILES = sorted(SAMPLES.glob("*.txt"))
 NEO4J_IMAGE = "neo4j:5.26-community"
+
+
+# The fixtures below that reach a Neo4j server: only integration tests may use them.
+NEO4J_FIXTURES = frozenset({"neo4j_settings", "driver", "neo4j_env", "empty_graph", "samples_graph"})
+KINDS = ("unit", "integration")
+
+
+def pytest_collection_modifyitems(config, items):
+    """Mark every test by its folder; refuse a test outside the two folders or a unit test that needs Neo4j."""
+    tests_dir = Path(__file__).resolve().parent
+    problems = []
+    for item in items:
+        rel = Path(str(item.path)).resolve().relative_to(tests_dir)
+        kind = rel.parts[0] if len(rel.parts) > 1 else None
+        if kind not in KINDS:
+            problems.append(f"{item.nodeid}: a test lives in tests/unit/ (no Java, no Neo4j) or tests/integration/")
+            continue
+        item.add_marker(getattr(pytest.mark, kind))
+        if kind == "unit" and NEO4J_FIXTURES & set(getattr(item, "fixturenames", ())):
+            problems.append(f"{item.nodeid}: a unit test uses a Neo4j fixture; move it to tests/integration/")
+    if problems:
+        raise pytest.UsageError("\n".join(problems))
 
 
 def free_port() -> int:

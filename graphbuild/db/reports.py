@@ -225,7 +225,7 @@ README_START, README_END = "<!-- reports:start -->", "<!-- reports:end -->"
 
 def readme_table(reports: Sequence[Report]) -> str:
     """The README's table of saved reports (between its reports:start/end markers);
-    `python scripts/readme_reports.py` writes it, tests/test_docs.py checks it is current."""
+    `python scripts/readme_reports.py` writes it, tests/unit/test_docs.py checks it is current."""
     lines = ["| report | question | parameters |", "| --- | --- | --- |"]
     for r in reports:
         params = ", ".join(p.signature for p in r.params) or "–"

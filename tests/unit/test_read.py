@@ -12,9 +12,9 @@ from hypothesis import strategies as st
 from graphbuild.errors import InputError
 from graphbuild.read import read_bytes, read_document
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT / "data" / "samples"
-FIXTURES = Path(__file__).resolve().parent / "data"
+FIXTURES = Path(__file__).resolve().parents[1] / "data"
 ALL_SAMPLES = sorted(SAMPLES.glob("*.txt"))
 PDF2021 = SAMPLES / "kkr-hovedstaden-dagsorden-2021-06-16.txt"
 

@@ -6,7 +6,7 @@ import pytest
 
 from graphbuild.gazetteer import NATIONAL_LETTERS, load_gazetteer
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 BILAG = ROOT / "data" / "samples" / "kkr-sjaelland-bilag-2022.txt"
 
 

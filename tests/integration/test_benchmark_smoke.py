@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 KEYS = ["docs", "mb", "tokenizer_mb_per_s", "extract_mb_per_s", "load_rows_per_s", "naive_load_rows_per_s",
         "ingest_s", "reingest_unchanged_s", "reingest_one_changed_s", "ingest_one_new_document_s",

@@ -8,7 +8,6 @@ from __future__ import annotations
 import datetime
 import shutil
 
-import pytest
 
 from graphbuild.db.load import GraphWriter
 from graphbuild.pipeline import ingest
@@ -16,7 +15,6 @@ from graphbuild.db.reports import get_report, run_report
 
 from conftest import SAMPLES
 
-pytestmark = pytest.mark.neo4j
 
 REFERAT = SAMPLES / "kkr-hovedstaden-referat-2020-06-19.txt"
 KKR = "KKR Hovedstaden"
@@ -185,7 +183,7 @@ def test_a_resignation_ends_the_seat(samples_graph):
 def test_the_same_minutes_as_txt_and_pdf_give_each_fact_once_with_both_sources(empty_graph, tmp_path):
     from pathlib import Path
 
-    from test_read import make_pdf
+    from unit.test_read import make_pdf
 
     # The referat, minus its few very long lines and a character a plain PDF font cannot hold.
     lines = [l for l in REFERAT.read_text(encoding="utf-8").splitlines() if len(l) <= 400 and "₂" not in l]

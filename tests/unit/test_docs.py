@@ -10,7 +10,7 @@ from click.testing import CliRunner
 from graphbuild.cli import main
 from graphbuild.db.reports import list_reports
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 
 

@@ -1,18 +1,15 @@
-"""The CLI as a user meets it: connection rule, query, ingest summary, neo4j commands."""
+"""The CLI as a user meets it, against a real Neo4j: query, ingest summary, neo4j commands.
+"""
 from __future__ import annotations
 
 import json
 import os
 import re
 import shutil
-import stat
 
-import pytest
 from click.testing import CliRunner
 
 from graphbuild.cli import main
-from graphbuild.db.connection import resolve_settings
-from graphbuild.errors import DatabaseError
 
 from conftest import SAMPLES, free_port
 
@@ -24,38 +21,7 @@ def run(args, env=None, **kw):
     return result
 
 
-# ------------------------------------------------------------------ connection rule (pure)
-def test_options_win_over_environment():
-    s = resolve_settings("bolt://opt:1", "u", "p", "db", env={"NEO4J_URI": "bolt://env:2", "NEO4J_PASSWORD": "e"})
-    assert (s.uri, s.user, s.password, s.database, s.source) == ("bolt://opt:1", "u", "p", "db", "options")
-
-
-def test_environment_wins_over_local_server():
-    env = {"NEO4J_URI": "neo4j+s://abc.databases.neo4j.io", "NEO4J_USER": "me", "NEO4J_PASSWORD": "pw",
-           "NEO4J_DATABASE": "graph"}
-    s = resolve_settings(env=env)
-    assert (s.uri, s.user, s.password, s.database, s.source) == ("neo4j+s://abc.databases.neo4j.io", "me", "pw", "graph", "environment")
-
-
-def test_local_server_is_the_fallback_only_when_it_runs(tmp_path, monkeypatch):
-    """No NEO4J_URI and no local server running: one line, nothing created, nothing sent
-    (the fallback to a running, identified server: tests/test_hardening.py)."""
-    monkeypatch.setenv("GRAPHBUILD_HOME", str(tmp_path))
-    with pytest.raises(DatabaseError, match="local Neo4j is not running"):
-        resolve_settings(env={})
-    assert not (tmp_path / "neo4j" / "password").exists()
-
-
-def test_unreachable_server_is_one_clear_line(tmp_path):
-    port = free_port()
-    result = CliRunner().invoke(main, ["--uri", f"bolt://127.0.0.1:{port}", "--password", "x", "summary"])
-    assert result.exit_code == 1
-    assert f"bolt://127.0.0.1:{port}" in result.output and "not reachable" in result.output
-    assert "Traceback" not in result.output
-
-
 # ------------------------------------------------------------------ against the real server
-@pytest.mark.neo4j
 def test_wrong_password_is_one_clear_line(neo4j_settings):
     result = CliRunner().invoke(main, ["--uri", neo4j_settings.uri, "--password", "wrong-password", "summary"])
     assert result.exit_code == 1
@@ -63,7 +29,6 @@ def test_wrong_password_is_one_clear_line(neo4j_settings):
     assert "Traceback" not in result.output
 
 
-@pytest.mark.neo4j
 def test_query_shows_ingested_nodes_as_json(samples_graph, neo4j_env):
     result = run(["query", "MATCH (n) RETURN labels(n) AS l, count(*) AS n", "--format", "json"], env=neo4j_env)
     assert result.exit_code == 0, result.output
@@ -73,14 +38,12 @@ def test_query_shows_ingested_nodes_as_json(samples_graph, neo4j_env):
     assert sum(r["n"] for r in rows if r["l"] == ["Document"]) == 5
 
 
-@pytest.mark.neo4j
 def test_query_takes_parameters_and_formats(samples_graph, neo4j_env):
     result = run(["query", "MATCH (p:Person {name: $name}) RETURN p.name AS name", "-p", "name", "Steen Christiansen",
                   "--format", "csv"], env=neo4j_env)
     assert result.output.strip().splitlines() == ["name", "Steen Christiansen"]
 
 
-@pytest.mark.neo4j
 def test_query_refuses_writes_and_leaves_the_graph_alone(samples_graph, neo4j_env):
     def count():
         with samples_graph.session() as s:
@@ -93,7 +56,6 @@ def test_query_refuses_writes_and_leaves_the_graph_alone(samples_graph, neo4j_en
     assert count() == before
 
 
-@pytest.mark.neo4j
 def test_ingest_prints_a_summary_and_fails_on_a_bad_document(empty_graph, neo4j_env, tmp_path):
     shutil.copy(REFERAT, tmp_path / "good.txt")
     (tmp_path / "bad.txt").write_bytes(os.urandom(4096))
@@ -106,7 +68,6 @@ def test_ingest_prints_a_summary_and_fails_on_a_bad_document(empty_graph, neo4j_
     assert again.exit_code == 0 and "1 unchanged" in again.output
 
 
-@pytest.mark.neo4j
 def test_init_db_is_idempotent(empty_graph, neo4j_env):
     for _ in range(2):
         result = run(["init-db"], env=neo4j_env)
@@ -116,17 +77,6 @@ def test_init_db_is_idempotent(empty_graph, neo4j_env):
         munis = s.run("MATCH (m:Municipality) RETURN count(m) AS n").single()["n"]
     assert {"document_id", "person_id", "membership_id", "organization_id"} <= names
     assert munis == 98
-
-
-@pytest.mark.neo4j
-def test_extract_writes_versioned_json_lines_without_a_database(tmp_path):
-    out = tmp_path / "facts.jsonl"
-    # An unreachable NEO4J_URI proves extract never connects.
-    result = run(["extract", str(REFERAT), "-o", str(out)], env={"NEO4J_URI": "bolt://127.0.0.1:1"})
-    assert result.exit_code == 0, result.output
-    docs = [json.loads(l) for l in out.read_text(encoding="utf-8").splitlines()]
-    assert len(docs) == 1 and docs[0]["schema_version"] >= 1
-    assert len([a for a in docs[0]["attendance"] if a["status"] == "present"]) == 44
 
 
 def test_neo4j_commands_on_a_fresh_home(tmp_path):

@@ -17,7 +17,7 @@ from graphbuild.model import Line, SourceText
 from graphbuild.read import read_bytes, read_document
 from graphbuild.structure import canonical_council, parse_date, structure
 
-SAMPLES = Path(__file__).resolve().parents[1] / "data" / "samples"
+SAMPLES = Path(__file__).resolve().parents[2] / "data" / "samples"
 
 ITEMS_2021 = [
     ('1', 'Godkendelse af referat og dagsorden', None, None),

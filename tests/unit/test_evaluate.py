@@ -1,6 +1,6 @@
 """The accuracy command's scoring, without Neo4j: normalisation, matching, tallies, gold loading.
 
-(The run against a real Neo4j is in tests/test_accuracy.py.)
+(The run against a real Neo4j is in tests/integration/test_accuracy.py.)
 """
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from graphbuild.evaluate import (
     render_why, score_corpus, score_document, title_score,
 )
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 DEV = ROOT / "tests" / "corpus" / "dev"
 SAMPLES_GOLD = ROOT / "tests" / "corpus" / "samples"
 

@@ -1,7 +1,6 @@
 """The same text as .txt, .html and .pdf gives the same facts (issue 13); HTML lines keep their source line,
-chrome is dropped; PDF lines know their page and line on the page, in the JSON and in the graph (issue 19).
-
-Unit tests need no Java; the last two tests load into the suite's real Neo4j.
+chrome is dropped; PDF lines know their page and line on the page (issue 19).  The graph side is in
+tests/integration/test_formats.py.
 """
 from __future__ import annotations
 
@@ -13,7 +12,7 @@ import pytest
 from graphbuild.nlp import extract
 from graphbuild.read import pdf_page_texts, read_bytes
 from graphbuild.structure import structure
-from test_read import make_pdf
+from unit.test_read import make_pdf
 
 TEXT = """Referat
 KKR Hovedstaden
@@ -130,47 +129,3 @@ def test_pdf_reading_order_of_two_columns_left_first():
         cols.write("Hoejre spalte: Naestformand Bo Jensen deltog. " * 4)
     text = " ".join(pdf_page_texts(bytes(pdf.output()), "two.pdf")[0].split())
     assert text.rfind("Venstre spalte") < text.find("Hoejre spalte")
-
-
-@pytest.mark.neo4j
-def test_pdf_evidence_page_and_line_in_the_document_audit(empty_graph, tmp_path):
-    from graphbuild.db.load import GraphWriter
-    from graphbuild.pipeline import ingest
-    from graphbuild.db.reports import get_report, run_report
-
-    p = tmp_path / "referat-pdf-pages.pdf"
-    p.write_bytes(as_pdf(TEXT))
-    report = ingest([str(p)], GraphWriter(empty_graph))
-    assert report.ok, report.failed
-    _, rows = run_report(empty_graph, get_report("document-audit"), {"document": "referat-pdf-pages"})
-    mem = [r for r in rows if r["fact"] == "membership" and r["subject"] == "Dorthe Nøhr Pedersen"]
-    assert mem and (mem[0]["page"], mem[0]["page_line"]) == (2, 5), mem
-    item = [r for r in rows if r["fact"] == "agenda item" and r["subject"] == "1"]
-    assert item and (item[0]["page"], item[0]["page_line"]) == (2, 1)
-    att = [r for r in rows if r["fact"] == "attendance" and r["subject"] == "Sophia Osterhammel"]
-    assert att and (att[0]["page"], att[0]["page_line"]) == (1, 9)
-    with empty_graph.session() as s:
-        d = s.run("MATCH (d:Document) RETURN d.kind AS kind, toString(d.date) AS date, d.page_starts AS ps").single()
-    assert (d["kind"], d["date"], d["ps"][0]) == ("referat", "2020-06-19", 1)
-
-
-@pytest.mark.neo4j
-def test_a_member_page_and_a_news_item_are_loaded_with_their_kind(empty_graph, tmp_path):
-    from graphbuild.db.load import GraphWriter
-    from graphbuild.pipeline import ingest
-    from test_kinds import MEMBERS, NEWS, RECIPE
-
-    (tmp_path / "members.html").write_bytes(as_html(MEMBERS))
-    (tmp_path / "news.txt").write_text(NEWS, encoding="utf-8")
-    (tmp_path / "recipe.txt").write_text(RECIPE, encoding="utf-8")
-    report = ingest([str(tmp_path)], GraphWriter(empty_graph))
-    assert [(p.split("/")[-1], r) for p, r in report.failed] == [
-        ("recipe.txt", "states nothing to load: no meeting, no person in office and no known organisation found")]
-    with empty_graph.session() as s:
-        docs = {r["name"]: (r["kind"], r["date"]) for r in s.run(
-            "MATCH (d:Document) RETURN split(d.path, '/')[-1] AS name, d.kind AS kind, toString(d.date) AS date")}
-        people = {r["name"] for r in s.run("MATCH (p:Person) RETURN p.name AS name")}
-        meetings = s.run("MATCH (m:Meeting) RETURN count(m) AS n").single()["n"]
-    assert docs == {"members.html": ("members", None), "news.txt": ("news", "2018-03-08")}
-    assert {"Henrik Fjeldgaard", "Ib Boye Lauritsen", "Ove Nørholm"} <= people
-    assert meetings == 0  # a news item's date is not a meeting

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-SAMPLES = Path(__file__).resolve().parent.parent / "data" / "samples"
+SAMPLES = Path(__file__).resolve().parents[2] / "data" / "samples"
 REFERAT = "kkr-hovedstaden-referat-2020-06-19.txt"
 APRIL = "kkr-hovedstaden-dagsorden-2023-04-21.txt"
 BILAG = "kkr-sjaelland-bilag-2022.txt"

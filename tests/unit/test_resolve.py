@@ -14,7 +14,7 @@ from graphbuild.model import (AttendanceFact, DocumentFacts, Evidence, MeetingFa
 from graphbuild.resolve import (Judgements, KnownPerson, PersonContext, Resolver, load_judgements, name_key,
                                 normalise_name, org_key, person_precision_recall, slugify)
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT / "data" / "samples"
 
 

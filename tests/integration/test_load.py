@@ -4,15 +4,12 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-import pytest
 
-from graphbuild.db.load import GraphWriter, DocumentRows, document_rows
+from graphbuild.db.load import GraphWriter, DocumentRows
 from graphbuild.pipeline import ingest
 from graphbuild.resolve import load_judgements
 
-from conftest import SAMPLE_FILES, SAMPLES, graph_counts
-
-pytestmark = pytest.mark.neo4j
+from conftest import SAMPLES, graph_counts
 
 REFERAT = SAMPLES / "kkr-hovedstaden-referat-2020-06-19.txt"
 
@@ -195,17 +192,6 @@ def test_a_not_same_judgement_keeps_two_people_apart(empty_graph, tmp_path):
     # "Ole Bondo" is either its own person or kept as an unresolved mention; never merged.
     unresolved = one(empty_graph, "MATCH (u:UnresolvedMention {name: 'Ole Bondo'}) RETURN count(u) AS n")[0]["n"]
     assert "Ole Bondo" in names or unresolved > 0
-
-
-def test_document_rows_are_deterministic():
-    from graphbuild.nlp import extract_path
-    from graphbuild.gazetteer import load_gazetteer
-    from graphbuild.resolve import Resolver
-
-    facts = [extract_path(str(p)) for p in SAMPLE_FILES]
-    a = [document_rows(r).batches for r in Resolver(load_gazetteer()).resolve_all(facts)]
-    b = [document_rows(r).batches for r in Resolver(load_gazetteer()).resolve_all(facts)]
-    assert a == b
 
 
 def test_schema_is_sent_only_when_something_is_missing(driver):

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import signal
 import subprocess
 import sys
@@ -31,9 +30,7 @@ from graphbuild.errors import DatabaseError
 from graphbuild.db.load import DocumentRows, GraphWriter
 from graphbuild.pipeline import ingest
 from graphbuild.db.runtime import LocalNeo4j, default_home
-
-pytestmark = pytest.mark.neo4j
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 GRAPHBUILD = str(Path(sys.executable).with_name("graphbuild"))
 SMALL = ["kkr-hovedstaden-dagsorden-2021-06-16.txt", "kkr-hovedstaden-dagsorden-2023-04-21.txt",
          "kkr-hovedstaden-dagsorden-2023-09-08.txt"]
@@ -125,31 +122,6 @@ def clean_reference(private_server, tmp_path_factory):
         refs[folder.name] = graph_dump(drv)
     drv.close()
     return {"small": (small, refs["small"]), "many": (many, refs["many"])}
-
-
-# ------------------------------------------------------------------ no server, wrong password
-def test_no_server_is_one_line_within_10_s(tmp_path):
-    uri = f"bolt://127.0.0.1:{free_port()}"
-    t = time.perf_counter()
-    proc = subprocess.run([GRAPHBUILD, "--uri", uri, "--password", "x", "ingest", str(SAMPLES)],
-                          capture_output=True, text=True, timeout=60)
-    assert time.perf_counter() - t < 10
-    assert proc.returncode == 1
-    err = proc.stderr.strip().splitlines()
-    assert len(err) == 1 and uri in err[0] and "not reachable" in err[0], proc.stderr
-    assert err[0].endswith("Connection refused"), err[0]  # the cause, not just "couldn't connect"
-    assert "Traceback" not in proc.stderr + proc.stdout
-
-
-@pytest.mark.parametrize("uri, cause", [
-    ("bolt://nonexistent.invalid:7687", "is not reachable: Cannot resolve address nonexistent.invalid:7687"),
-    ("http://127.0.0.1:7474", "cannot use Neo4j URI 'http://127.0.0.1:7474': URI scheme 'http' is not supported"),
-])
-def test_bad_uri_is_one_line(uri, cause):
-    result = CliRunner().invoke(main, ["--uri", uri, "--password", "x", "summary"])
-    assert result.exit_code == 1
-    assert result.output.startswith("Error: ") and cause in result.output
-    assert len(result.output.strip().splitlines()) == 1 and "Traceback" not in result.output
 
 
 def test_wrong_password_is_one_line_within_10_s(private_server):
