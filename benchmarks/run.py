@@ -270,7 +270,7 @@ def percentile(xs: list[float], q: float) -> float:
 def run(n: int, workdir: Path) -> dict:
     from graphbuild.db.connection import ConnectionSettings, open_driver
     from graphbuild.gazetteer import load_gazetteer
-    from graphbuild.db.load import document_rows
+    from graphbuild.db.rows import document_rows
     from graphbuild.pipeline import extract_many, ingest
     from graphbuild.db.reference import curated_org_ids
     from graphbuild.resolve import Resolver
@@ -308,7 +308,8 @@ def run(n: int, workdir: Path) -> dict:
 
 def _measure(n, driver, paths, texts, truth, mb) -> dict:
     from graphbuild.gazetteer import load_gazetteer
-    from graphbuild.db.load import GraphWriter, document_rows
+    from graphbuild.db.load import GraphWriter
+    from graphbuild.db.rows import document_rows
     from graphbuild.pipeline import extract_many, ingest
     from graphbuild.db.reference import curated_org_ids
     from graphbuild.resolve import Resolver

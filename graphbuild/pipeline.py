@@ -298,7 +298,7 @@ def _first_line(exc: BaseException) -> str:
 
 def _ingest(found: Discovery, report: IngestReport, writer, gazetteer, judgements, progress, workers,
             hints: Optional[Hints] = None) -> IngestReport:
-    from .db.load import document_rows
+    from .db.rows import document_rows
     from .db.reference import curated_org_ids
     from .resolve import Resolver, load_judgements
 

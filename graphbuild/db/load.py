@@ -8,7 +8,6 @@ the document back, not a fact that vanishes.
 """
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Callable, Iterable, Optional
@@ -16,8 +15,8 @@ from typing import Callable, Iterable, Optional
 import neo4j
 
 from ..errors import DatabaseError, GraphbuildError
-from ..model import DocumentFacts
-from ..resolve import KnownPerson, PersonContext, ResolvedDocument, org_key
+from ..resolve import KnownPerson, PersonContext
+from .rows import DocumentRows
 from .statements import schema_names, schema_statements, statement
 
 BATCH_SIZE = 2000
@@ -72,237 +71,6 @@ def electoral_terms() -> list[dict]:
     return [dict(start=r["start"], end=r["end"]) for r in csv.DictReader(io.StringIO(text))]
 
 
-# ------------------------------------------------------------------ ids
-def stable_id(prefix: str, *parts: Optional[str]) -> str:
-    digest = hashlib.sha1("\x1f".join(p or "" for p in parts).encode("utf-8")).hexdigest()[:16]
-    return f"{prefix}:{digest}"
-
-
-def meeting_id(council_id: str, date: Optional[str], doc_id: str) -> str:
-    # An undated document (some appendix bundles) still needs a meeting to hang its items on;
-    # it gets one of its own rather than being glued to a guessed date.
-    return f"{council_id}:{date}" if date else f"{council_id}:undated:{doc_id[:12]}"
-
-
-def membership_id(person_id: str, org_id: str, role: str, status: str) -> str:
-    return stable_id("membership", person_id, org_id, role, status)
-
-
-# ------------------------------------------------------------------ rows
-@dataclass
-class DocumentRows:
-    """Everything one document writes, as parameter rows per statement, in order."""
-
-    doc_id: str
-    batches: list[tuple[str, list[dict]]] = field(default_factory=list)
-    # Organizations whose memberships' start and end are worked out again after the rows are written
-    # (cypher/membership_bounds.cypher): those of its memberships and its meeting's council.
-    org_ids: list[str] = field(default_factory=list)
-
-    def add(self, name: str, rows: list[dict]) -> None:
-        if rows:
-            self.batches.append((name, rows))
-
-    def row_count(self) -> int:
-        return sum(len(r) for _, r in self.batches)
-
-
-def document_rows(resolved: ResolvedDocument, curated_org_ids: frozenset = frozenset(), layout: str = "",
-                  encoding: str = "", line_count: int = 0, page_starts: Optional[list[int]] = None) -> DocumentRows:
-    """Pure: turn one resolved document into the rows of every load statement."""
-    f: DocumentFacts = resolved.facts
-    out = DocumentRows(f.doc_id)
-    out.add("load_document", [dict(doc_id=f.doc_id, path=f.path, kind=f.kind, title=f.title, date=f.date,
-                                   layout=layout, encoding=encoding, line_count=line_count,
-                                   page_starts=page_starts)])
-    # Curated organizations are written by the reference data, once, in one form; a document only adds
-    # the ones it alone names (removed again when no document names them any more).
-    out.add("load_organizations", [
-        dict(org_id=o.org_id, name=o.name, kind=o.kind, short_name=o.short_name, aliases=sorted(set(o.aliases)),
-             classification=o.classification, letter=o.letter, kommunekode=o.kommunekode, source="extracted",
-             part_of=o.part_of)
-        for o in sorted(resolved.orgs, key=lambda o: o.org_id) if o.org_id not in curated_org_ids
-    ])
-    out.add("load_persons", [dict(person_id=p.person_id, name=p.name, aliases=sorted(p.aliases),
-                                  merged_ids=sorted(p.merged_ids))
-                             for p in sorted(resolved.persons, key=lambda p: p.person_id)])
-
-    def org_id_of(ref) -> Optional[str]:
-        return resolved.org_of.get(org_key(ref.surface, ref.org_id))
-
-    date = f.meeting.date if f.meeting else None
-    mid = None
-    if f.meeting is not None and org_id_of(f.meeting.council):
-        mid = meeting_id(org_id_of(f.meeting.council), f.meeting.date, f.doc_id)
-        out.add("load_meeting", [dict(meeting_id=mid, council_id=org_id_of(f.meeting.council), date=f.meeting.date,
-                                      time=f.meeting.time, location=f.meeting.location,
-                                      line=f.meeting.evidence.line, quote=f.meeting.evidence.quote)])
-
-    item_id = {}
-    decision_of_item = {}
-    if mid:
-        items = []
-        for a in f.agenda_items:
-            aid = f"{mid}:{a.number}"
-            item_id[a.number] = aid
-            items.append(dict(agenda_item_id=aid, meeting_id=mid, number=a.number, title=a.title,
-                              case_number=a.case_number, officer=a.officer, recommendation=a.recommendation,
-                              line=a.evidence.line, quote=a.evidence.quote))
-        out.add("load_agenda_items", items)
-        decisions = []
-        for d in f.decisions:
-            if d.item_number not in item_id:
-                continue
-            did = f"{item_id[d.item_number]}:decision"
-            decision_of_item[d.item_number] = did
-            decisions.append(dict(decision_id=did, agenda_item_id=item_id[d.item_number], text=d.text,
-                                  outcome=d.outcome, line=d.evidence.line, quote=d.evidence.quote))
-        out.add("load_decisions", decisions)
-
-    person_of = resolved.person_of
-    memberships: dict[tuple, dict] = {}
-    party_rows, muni_rows, replaces_rows, appoints_rows = {}, {}, {}, {}
-
-    def add_membership(person_id, org_id, role, status, ev, item_number, party_id=None, kommunekode=None,
-                       decided_in=None):
-        mem_id = membership_id(person_id, org_id, role, status)
-        key = (mem_id, ev.line)
-        memberships.setdefault(key, dict(
-            membership_id=mem_id, person_id=person_id, org_id=org_id, role=role, status=status, date=date,
-            line=ev.line, quote=ev.quote, agenda_item_id=item_id.get(item_number) if item_number else None))
-        # These relationships carry the line that states them (a membership gathers lines from many
-        # documents: each appointment's party, municipality and decision must stay with its own line).
-        where = dict(line=ev.line, quote=ev.quote)
-        if party_id:
-            party_rows[(mem_id, party_id, ev.line)] = dict(membership_id=mem_id, party_id=party_id, **where)
-        if kommunekode:
-            muni_rows[(mem_id, kommunekode, ev.line)] = dict(membership_id=mem_id, kommunekode=kommunekode, **where)
-        if decided_in and decided_in in decision_of_item:
-            # Only the decision of an appointment item, or one that names the person, settles a seat
-            # (extract sets decided_in); the item a line merely sits in decides nothing.
-            did = decision_of_item[decided_in]
-            appoints_rows[(mem_id, did, ev.line)] = dict(decision_id=did, membership_id=mem_id, **where)
-        return mem_id
-
-    party_id_of = {o.letter_key: o.org_id for o in _party_keys(resolved)}
-    for m in f.memberships:
-        pid = person_of.get(m.person.mention_id)
-        oid = org_id_of(m.organization)
-        if not pid or not oid:
-            continue
-        party_id = party_id_of.get((m.party, m.municipality)) or party_id_of.get((m.party, None)) if m.party else None
-        mem_id = add_membership(pid, oid, m.role, m.status, m.evidence, m.item_number, party_id, m.municipality,
-                                m.decided_in)
-        if m.replaces is not None and person_of.get(m.replaces.mention_id):
-            # The seat being taken over: the replaced person's resignation from the same seat.
-            gone = add_membership(person_of[m.replaces.mention_id], oid, m.role, "resigned", m.evidence,
-                                  m.item_number, party_id, None, m.decided_in)
-            replaces_rows[(mem_id, gone, m.evidence.line)] = dict(
-                membership_id=mem_id, replaced_membership_id=gone, line=m.evidence.line, quote=m.evidence.quote)
-
-    out.add("load_memberships", [memberships[k] for k in sorted(memberships)])
-    out.org_ids = sorted({r["org_id"] for r in memberships.values()}
-                         | ({org_id_of(f.meeting.council)} if mid else set()))
-    out.add("load_membership_party", [party_rows[k] for k in sorted(party_rows)])
-    out.add("load_membership_municipality", [muni_rows[k] for k in sorted(muni_rows)])
-    out.add("load_replaces", [replaces_rows[k] for k in sorted(replaces_rows)])
-    out.add("load_appoints", [appoints_rows[k] for k in sorted(appoints_rows)])
-
-    if mid:
-        attendance = {}
-        for a in f.attendance:
-            pid = person_of.get(a.person.mention_id)
-            if pid:
-                attendance[pid] = dict(person_id=pid, meeting_id=mid, status=a.status, role=a.role,
-                                       line=a.evidence.line, quote=a.evidence.quote)
-        out.add("load_attendance", [attendance[k] for k in sorted(attendance)])
-
-    concerns = {"person": {}, "organization": {}, "municipality": {}, "region": {}}
-    org_ids = {o.org_id for o in resolved.orgs}
-    for c in f.concerns:
-        aid = item_id.get(c.item_number)
-        if not aid:
-            continue
-        kind, target = c.target_kind, c.target
-        if kind == "person":
-            target = person_of.get(c.target)
-        elif kind == "organization":
-            target = resolved.org_of.get(c.target, c.target)
-            if target and target.startswith("region:"):  # a region named in the item: an Area, not an Organization
-                kind, target = "region", target.split(":", 1)[1]
-            elif target not in org_ids:
-                target = None
-        if not target:
-            continue
-        concerns[kind].setdefault((aid, target), dict(agenda_item_id=aid, target=target,
-                                                      line=c.evidence.line, quote=c.evidence.quote))
-    for kind in ("person", "organization", "municipality", "region"):
-        rows = concerns[kind]
-        out.add(f"load_concerns_{kind}", [rows[k] for k in sorted(rows)])
-
-    seats = {}
-    for st in f.seats:
-        aid = item_id.get(st.item_number) if st.item_number else None
-        oid = org_id_of(st.organization) or (st.organization.org_id if st.organization.org_id in org_ids else None)
-        if aid and oid:
-            invited = (org_id_of(st.invited) or st.invited.org_id) if st.invited else None
-            seats.setdefault((aid, oid, st.status, st.party or "", st.evidence.line), dict(
-                agenda_item_id=aid, org_id=oid, status=st.status, party=st.party, invited_id=invited,
-                line=st.evidence.line, quote=st.evidence.quote))
-    out.add("load_seat_events", [seats[k] for k in sorted(seats)])
-
-    area = {}
-    for am in f.area_memberships:
-        oid = org_id_of(am.organization)
-        if oid:
-            area.setdefault((am.kommunekode, oid), dict(kommunekode=am.kommunekode, org_id=oid,
-                                                        line=am.evidence.line, quote=am.evidence.quote))
-    out.add("load_area_memberships", [area[k] for k in sorted(area)])
-
-    unresolved = {}
-    for u in resolved.unresolved:
-        ev = u.mention.evidence
-        unresolved[u.mention.mention_id] = dict(mention_id=u.mention.mention_id, name=u.mention.name,
-                                                reason=u.reason, line=ev.line, quote=ev.quote)
-    for ev in f.unresolved:
-        mid_ = f"{f.doc_id[:16]}:{ev.line}:line"
-        unresolved.setdefault(mid_, dict(mention_id=mid_, name=None, reason="line not understood",
-                                         line=ev.line, quote=ev.quote))
-    out.add("load_unresolved", [unresolved[k] for k in sorted(unresolved)])
-
-    # Every person the document names, and every organisation or municipality a reference list knows that it
-    # names: what could be read from any kind of document, each with its line (a member page, a news item).
-    mentioned = {}
-    for m in f.mentions:
-        pid = person_of.get(m.mention_id)
-        if pid:
-            mentioned.setdefault((pid, m.evidence.line), dict(person_id=pid, line=m.evidence.line,
-                                                               quote=m.evidence.quote))
-    out.add("load_mentioned", [mentioned[k] for k in sorted(mentioned)])
-    named_orgs, named_munis = {}, {}
-    for o in f.organizations:
-        row = dict(ref_id=o.ref_id, line=o.evidence.line, quote=o.evidence.quote)
-        if o.kind == "municipality":
-            named_munis.setdefault(o.ref_id, row)
-        elif o.kind in ("council", "body", "party") and o.ref_id in curated_org_ids:
-            named_orgs.setdefault(o.ref_id, row)
-    out.add("load_names_organization", [named_orgs[k] for k in sorted(named_orgs)])
-    out.add("load_names_municipality", [named_munis[k] for k in sorted(named_munis)])
-    return out
-
-
-@dataclass(frozen=True)
-class _PartyKey:
-    letter_key: tuple
-    org_id: str
-
-
-def _party_keys(resolved: ResolvedDocument) -> Iterable[_PartyKey]:
-    for o in resolved.orgs:
-        if o.kind == "party" and o.letter:
-            yield _PartyKey((o.letter, o.kommunekode), o.org_id)
-
-
 # ------------------------------------------------------------------ retract and settle
 # Shared nodes (an agenda item, its decision, the meeting: documented by an agenda and its minutes, or
 # by two copies) take their values from all their evidence, settled after every write and retraction,
@@ -329,11 +97,15 @@ def _retract(tx, doc_id: str, counts: WriteCounts) -> dict[str, set]:
     return targets
 
 
+def settle_rows(ids: set) -> list[dict]:
+    """The rows of a settle_* statement: the shared nodes to settle, by id."""
+    return [{"id": i} for i in sorted(ids)]
+
+
 def _settle(tx, targets: dict[str, set], counts: WriteCounts) -> None:
     for key, name in _SETTLE:
         if targets[key]:
-            rows = [{"id": i} for i in sorted(targets[key])]
-            counts.add(tx.run(statement(name), rows=rows).consume().counters)
+            counts.add(tx.run(statement(name), rows=settle_rows(targets[key])).consume().counters)
 
 
 # ------------------------------------------------------------------ writer

@@ -49,3 +49,48 @@ def schema_names() -> tuple[frozenset, frozenset]:
             raise GraphbuildError(f"cypher/schema.cypher: cannot tell the name of: {stmt.splitlines()[0]}")
         (constraints if m.group(1).upper() == "CONSTRAINT" else indexes).add(m.group(2))
     return frozenset(constraints), frozenset(indexes)
+
+
+def header(name: str) -> str:
+    """The comment lines at the top of cypher/<name>.cypher, joined (without the //)."""
+    lines = []
+    for line in statement(name).splitlines():
+        s = line.strip()
+        if not s.startswith("//"):
+            break
+        lines.append(s[2:].strip())
+    return " ".join(lines)
+
+
+def row_keys(name: str) -> tuple[frozenset, frozenset]:
+    """(every key, the optional keys) of the rows statement `name` takes, from its `// Rows: {...}` header.
+
+    A key is written `key`, `key (what it holds)` or `key: a|b`; one whose note says "optional" may be
+    left out of a row."""
+    text = header(name)
+    start = text.find("Rows:")
+    if start < 0 or "{" not in text[start:]:
+        raise GraphbuildError(f"cypher/{name}.cypher: no '// Rows: {{...}}' header")
+    items, depth, item = [], 0, ""
+    for ch in text[text.index("{", start) + 1:]:
+        if ch in "({":
+            depth += 1
+        elif ch in ")}":
+            if depth == 0:
+                break
+            depth -= 1
+        if ch == "," and depth == 0:
+            items.append(item)
+            item = ""
+        else:
+            item += ch
+    items.append(item)
+    keys, optional = set(), set()
+    for raw in items:
+        m = re.match(r"\s*(\w+)", raw)
+        if not m:
+            raise GraphbuildError(f"cypher/{name}.cypher: cannot read the row key in {raw.strip()!r}")
+        keys.add(m.group(1))
+        if "optional" in raw:
+            optional.add(m.group(1))
+    return frozenset(keys), frozenset(optional)

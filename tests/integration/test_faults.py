@@ -27,7 +27,8 @@ from graphbuild.db import connection
 from graphbuild.cli import main
 from graphbuild.db.connection import ConnectionSettings, open_driver
 from graphbuild.errors import DatabaseError
-from graphbuild.db.load import DocumentRows, GraphWriter
+from graphbuild.db.load import GraphWriter
+from graphbuild.db.rows import DocumentRows
 from graphbuild.pipeline import ingest
 from graphbuild.db.runtime import LocalNeo4j, default_home
 ROOT = Path(__file__).resolve().parents[2]

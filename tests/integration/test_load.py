@@ -5,7 +5,8 @@ import shutil
 from pathlib import Path
 
 
-from graphbuild.db.load import GraphWriter, DocumentRows
+from graphbuild.db.load import GraphWriter
+from graphbuild.db.rows import DocumentRows
 from graphbuild.pipeline import ingest
 from graphbuild.resolve import load_judgements
 

@@ -4,7 +4,7 @@ tests/integration/test_load.py.)
 from __future__ import annotations
 
 
-from graphbuild.db.load import document_rows
+from graphbuild.db.rows import document_rows
 
 from conftest import SAMPLE_FILES
 
