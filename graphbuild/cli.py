@@ -501,18 +501,9 @@ def summary(conn):
     Example: graphbuild summary
     """
     from .db.reports import run_read
+    from .db.statements import statement
 
-    _, rows = run_read(conn.driver(), """
-        CALL () { MATCH (n:Document) RETURN count(n) AS documents }
-        CALL () { MATCH (n:Meeting) RETURN count(n) AS meetings }
-        CALL () { MATCH (n:AgendaItem) RETURN count(n) AS agenda_items }
-        CALL () { MATCH (n:Decision) RETURN count(n) AS decisions }
-        CALL () { MATCH (n:Person) RETURN count(n) AS people }
-        CALL () { MATCH (n:Organization) RETURN count(n) AS organizations }
-        CALL () { MATCH (n:Membership) RETURN count(n) AS memberships }
-        CALL () { MATCH ()-[r:ATTENDED]->() RETURN count(r) AS attendance }
-        CALL () { MATCH (n:UnresolvedMention) RETURN count(n) AS unresolved_mentions }
-        RETURN *""", {}, conn.database)
+    _, rows = run_read(conn.driver(), statement("summary"), {}, conn.database)
     row = rows[0] if rows else {}
     order = ["documents", "meetings", "agenda_items", "decisions", "people", "organizations", "memberships",
              "attendance", "unresolved_mentions"]

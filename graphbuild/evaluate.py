@@ -732,29 +732,22 @@ QUERIES = ("documents", "meetings", "agenda_items", "attendance", "memberships",
            "municipalities", "regions", "unresolved")
 
 
-def eval_queries_dir() -> Path:
-    from .db.statements import project_folder
-
-    return project_folder("queries") / "eval"
-
-
 def read_rows(driver, doc_ids: list[str], database: Optional[str] = None) -> dict[str, list[dict]]:
     """The graph's facts about these documents, through queries/eval/*.cypher (READ transactions)."""
     from .db.reports import run_read
+    from .db.statements import eval_query
 
-    folder = eval_queries_dir()
     out = {}
     for name in QUERIES:
-        text = (folder / f"{name}.cypher").read_text(encoding="utf-8")
-        _, out[name] = run_read(driver, text, {"doc_ids": doc_ids}, database)
+        _, out[name] = run_read(driver, eval_query(name), {"doc_ids": doc_ids}, database)
     return out
 
 
 def database_node_count(driver, database: Optional[str] = None) -> int:
     from .db.reports import run_read
+    from .db.statements import eval_query
 
-    text = (eval_queries_dir() / "count_nodes.cypher").read_text(encoding="utf-8")
-    _, rows = run_read(driver, text, {}, database)
+    _, rows = run_read(driver, eval_query("count_nodes"), {}, database)
     return int(rows[0]["nodes"]) if rows else 0
 
 

@@ -15,16 +15,7 @@ from typing import Optional
 import neo4j
 
 from ..output import plain
-
-KEY = ("coalesce(n.doc_id, n.org_id, n.kommunekode, n.regionskode, n.person_id, n.membership_id, "
-       "n.meeting_id, n.agenda_item_id, n.decision_id, n.mention_id, elementId(n))")
-
-NODES = f"MATCH (n) WHERE $label IN labels(n) RETURN {KEY} AS key, labels(n) AS labels, properties(n) AS props ORDER BY key"
-RELS = (f"MATCH (a)-[r]->(b) WHERE type(r) = $type "
-        f"RETURN {KEY.replace('n.', 'a.').replace('(n)', '(a)')} AS start_key, labels(a) AS start_labels, "
-        f"{KEY.replace('n.', 'b.').replace('(n)', '(b)')} AS end_key, labels(b) AS end_labels, properties(r) AS props "
-        f"ORDER BY start_key, end_key")
-
+from .statements import statement
 
 def _safe(name: str) -> str:
     return re.sub(r"[^A-Za-z0-9_]", "_", name)
@@ -50,15 +41,15 @@ def export_graph(driver: neo4j.Driver, directory: Path, fmt: str = "csv", databa
     directory.mkdir(parents=True, exist_ok=True)
     written = []
     with driver.session(database=database, default_access_mode=neo4j.READ_ACCESS) as s:
-        labels = sorted(r["label"] for r in s.run("CALL db.labels() YIELD label RETURN label"))
-        types = sorted(r["relationshipType"] for r in s.run("CALL db.relationshipTypes() YIELD relationshipType RETURN relationshipType"))
+        labels = sorted(r["label"] for r in s.run(statement("export_labels")))
+        types = sorted(r["relationshipType"] for r in s.run(statement("export_relationship_types")))
         for label in labels:
-            rows = [dict(key=r["key"], labels=";".join(r["labels"]), **plain(r["props"])) for r in s.run(NODES, label=label)]
+            rows = [dict(key=r["key"], labels=";".join(r["labels"]), **plain(r["props"])) for r in s.run(statement("export_nodes"), label=label)]
             _write(directory / f"nodes_{_safe(label)}.{fmt}", fmt, rows)
             written.append((f"nodes_{label}.{fmt}", len(rows)))
         for rtype in types:
             rows = [dict(start_key=r["start_key"], start_labels=";".join(r["start_labels"]), end_key=r["end_key"],
-                         end_labels=";".join(r["end_labels"]), **plain(r["props"])) for r in s.run(RELS, type=rtype)]
+                         end_labels=";".join(r["end_labels"]), **plain(r["props"])) for r in s.run(statement("export_relationships"), type=rtype)]
             _write(directory / f"rels_{_safe(rtype)}.{fmt}", fmt, rows)
             written.append((f"rels_{rtype}.{fmt}", len(rows)))
     return written

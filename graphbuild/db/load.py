@@ -141,15 +141,15 @@ class GraphWriter:
                 return False
             for stmt in schema_statements():
                 s.run(stmt).consume()
-            s.run("CALL db.awaitIndexes(300)").consume()
+            s.run(statement("schema_await")).consume()
         return True
 
     @staticmethod
     def _schema_in_place(session) -> bool:
         constraints, indexes = schema_names()
         try:
-            have_constraints = {r["name"] for r in session.run("SHOW CONSTRAINTS YIELD name")}
-            index_state = {r["name"]: r["state"] for r in session.run("SHOW INDEXES YIELD name, state")}
+            have_constraints = {r["name"] for r in session.run(statement("schema_constraints"))}
+            index_state = {r["name"]: r["state"] for r in session.run(statement("schema_indexes"))}
         except neo4j.exceptions.ClientError:
             return False  # not allowed to list the schema: fall back to the idempotent statements
         # A uniqueness constraint is backed by an index of the same name: online means usable.

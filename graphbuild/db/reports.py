@@ -25,7 +25,7 @@ from typing import Any, Optional, Sequence
 import neo4j
 
 from ..errors import GraphbuildError
-from .statements import project_folder
+from .statements import project_folder, statement
 
 PARAM_TYPES = ("string", "int", "float", "bool", "date", "list")
 NAME_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
@@ -286,8 +286,7 @@ NAMED_PARAMS = {
 
 def names_of_kind(driver: neo4j.Driver, kind: str, database: Optional[str] = None) -> list[tuple[str, list[str]]]:
     """(name, other spellings) of every node of `kind`, read with cypher/names_of_kind.cypher."""
-    cypher = (project_folder("cypher") / "names_of_kind.cypher").read_text(encoding="utf-8")
-    _, rows = run_read(driver, cypher, {"kind": kind}, database)
+    _, rows = run_read(driver, statement("names_of_kind"), {"kind": kind}, database)
     return [(r["name"], [str(x) for x in r["other"] or []]) for r in rows if r["name"]]
 
 

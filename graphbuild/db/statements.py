@@ -32,6 +32,12 @@ def statement(name: str) -> str:
     return (cypher_dir() / f"{name}.cypher").read_text(encoding="utf-8")
 
 
+@lru_cache(maxsize=None)
+def eval_query(name: str) -> str:
+    """The text of queries/eval/<name>.cypher (what `graphbuild eval` reads back from the graph)."""
+    return (project_folder("queries") / "eval" / f"{name}.cypher").read_text(encoding="utf-8")
+
+
 def schema_statements() -> list[str]:
     text = "\n".join(l for l in statement("schema").splitlines() if not l.strip().startswith("//"))
     return [s.strip() for s in text.split(";") if s.strip()]

@@ -88,10 +88,71 @@ def test_no_cypher_is_built_from_values_in_the_package():
     assert problems == [], "Cypher must be a constant or a cypher/ file, with values as $parameters:\n" + "\n".join(problems)
 
 
+# ------------------------------------------------------------------ static: the package has no Cypher of its own
+LOADERS = ("statement", "eval_query")  # graphbuild/db/statements.py: cypher/<name>.cypher, queries/eval/<name>.cypher
+_CYPHER_START = re.compile(r"^\s*(OPTIONAL\s+MATCH|MATCH|MERGE|CREATE|UNWIND|CALL|SHOW|RETURN|WITH|EXPLAIN|DETACH|DROP)\b")
+# A string that starts like Cypher is allowed only here, with the reason.
+CYPHER_PREFIXES = {("db/reports.py", "EXPLAIN "): "prefixes a report's or the user's statement so the server plans it",
+                   ("db/guard.py", "SHOW "): "names the refused SHOW command in the one-line refusal"}
+
+
+def _docstrings(tree: ast.AST) -> set[int]:
+    ids = set()
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)) and node.body:
+            first = node.body[0]
+            if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant):
+                ids.add(id(first.value))
+    return ids
+
+
+def inline_cypher(source: str, filename: str) -> list[str]:
+    """Cypher written in Python: a .run(...) whose statement does not come from the statement loader
+    (or an allow-listed variable), and any string (docstrings aside) that starts like a Cypher statement."""
+    tree = ast.parse(source)
+    docs, bad = _docstrings(tree), []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "run":
+            if (isinstance(node.func.value, ast.Name) and node.func.value.id == "subprocess") or not node.args:
+                continue
+            first = node.args[0]
+            loaded = isinstance(first, ast.Call) and isinstance(first.func, ast.Name) and first.func.id in LOADERS
+            trusted = isinstance(first, ast.Name) and (filename, first.id) in TRUSTED_STATEMENT_VARIABLES
+            if not (loaded or trusted):
+                bad.append(f"{filename}:{node.lineno}: .run({ast.unparse(first)[:60]}, ...)")
+        elif (isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docs
+              and _CYPHER_START.match(node.value) and (filename, node.value) not in CYPHER_PREFIXES):
+            bad.append(f"{filename}:{node.lineno}: a Cypher string {node.value.strip()[:60]!r}")
+    return bad
+
+
+def test_no_cypher_string_in_the_package_outside_the_statement_loader():
+    problems = []
+    for f in sorted(PACKAGE.rglob("*.py")):
+        problems += inline_cypher(f.read_text(encoding="utf-8"), f.relative_to(PACKAGE).as_posix())
+    assert problems == [], "Cypher belongs in cypher/ (or queries/), run through statement():\n" + "\n".join(problems)
+
+
+@pytest.mark.parametrize("code", [
+    'def f(tx):\n    tx.run("MATCH (n) RETURN count(n)")',
+    'Q = "MATCH (n) RETURN n"\ndef f(s):\n    s.run(Q)',
+    'def f(driver):\n    return run_read(driver, """\n  CALL () { MATCH (n) RETURN count(n) AS n }\n  RETURN *""", {})',
+])
+def test_the_inline_cypher_scanner_catches_cypher_in_python(code):
+    assert inline_cypher(code, "example.py")
+
+
+def test_the_inline_cypher_scanner_allows_the_loader():
+    code = 'def f(tx, rows):\n    """MATCH is explained in cypher/."""\n    tx.run(statement("load_persons"), rows=rows)'
+    assert inline_cypher(code, "example.py") == []
+
+
 def test_trusted_variables_still_exist():
-    """The allow-list must not silently outlive the code it describes."""
+    """The allow-lists must not silently outlive the code they describe."""
     for (filename, var) in TRUSTED_STATEMENT_VARIABLES:
         assert re.search(rf"\.run\({var}\b", (PACKAGE / filename).read_text(encoding="utf-8")), (filename, var)
+    for (filename, prefix) in CYPHER_PREFIXES:
+        assert repr(prefix)[1:-1] in (PACKAGE / filename).read_text(encoding="utf-8"), (filename, prefix)
 
 
 @pytest.mark.parametrize("code", [
