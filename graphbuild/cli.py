@@ -543,6 +543,10 @@ def report_list(ctx, fmt):
     for r in reports:
         if r.shadow_warning:
             click.echo(r.shadow_warning, err=True)
+    if fmt == "json":  # each parameter as an object a program can use to build a call
+        rows = [dict(name=r.name, question=r.question, parameters=[p.to_dict() for p in r.params]) for r in reports]
+        click.echo(render(["name", "question", "parameters"], rows, fmt))
+        return
     rows = [dict(name=r.name, question=r.question,
                  parameters=", ".join(p.signature for p in r.params)) for r in reports]
     # The questions are the point of the list: wrapped to the terminal, never cut.

@@ -43,6 +43,12 @@ class Param:
     description: str = ""
     optional: bool = False  # written "int?" in the header; when not given, the example is used
 
+    def to_dict(self) -> dict:
+        """What `report list --format json` shows of a parameter. `example`: for an optional parameter, the
+        value used when it is not given."""
+        return dict(name=self.name, type=self.type, optional=self.optional, example=self.example,
+                    description=self.description)
+
     @property
     def signature(self) -> str:
         """'limit (int, optional, default 25)' or 'municipality (string)'."""

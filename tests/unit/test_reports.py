@@ -3,11 +3,14 @@ the docs describe every one.  (Running them against a real Neo4j: tests/integrat
 """
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from graphbuild.cli import main
 from graphbuild.db.reports import ReportError, list_reports, parse_report
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -70,3 +73,28 @@ def test_optional_parameter_takes_its_default(tmp_path):
     f.write_text("// name: top-people\n// question: Who?\n// param: limit int? many how many\n", encoding="utf-8")
     with pytest.raises(ReportError, match="limit"):
         parse_report(f)
+
+
+# ------------------------------------------------------------------ report list --format json
+def test_report_list_json_gives_each_parameter_as_an_object(tmp_path):
+    """name, type, optional, example (the default, for an optional one) and description, from the header."""
+    (tmp_path / "mine.cypher").write_text(
+        "// name: mine\n// question: Which $n documents?\n"
+        "// param: n int? 25 how many rows\n// param: kind string \"referat\" the document kind\n"
+        "MATCH (d:Document {kind: $kind}) RETURN d.path AS path LIMIT $n\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["report", "--reports-dir", str(tmp_path), "list", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    listed = {r["name"]: r for r in json.loads(result.stdout)}
+    assert listed["mine"] == {"name": "mine", "question": "Which $n documents?", "parameters": [
+        {"name": "n", "type": "int", "optional": True, "example": 25, "description": "how many rows"},
+        {"name": "kind", "type": "string", "optional": False, "example": "referat", "description": "the document kind"}]}
+    assert listed["who-represents"]["parameters"][0] == {
+        "name": "municipality", "type": "string", "optional": False, "example": "Rudersdal",
+        "description": listed["who-represents"]["parameters"][0]["description"]}
+    assert listed["who-represents"]["parameters"][0]["description"]
+    # Every bundled report: one object per `// param:` header line, in order, with its type and optionality.
+    for path in sorted(QUERIES.glob("*.cypher")):
+        lines = re.findall(r"^// param: (\w+) (\w+)(\??) ", path.read_text(encoding="utf-8"), re.M)
+        params = listed[path.stem]["parameters"]
+        assert [(p["name"], p["type"], p["optional"]) for p in params] == [(n, t, q == "?") for n, t, q in lines]
+        assert all(set(p) == {"name", "type", "optional", "example", "description"} for p in params)
