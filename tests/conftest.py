@@ -5,10 +5,13 @@
 
 `pytest tests/unit` or `pytest -m unit` runs the first kind alone.  The Neo4j of the integration tests:
 
-1. a Docker engine answers -> testcontainers' Neo4j module starts the official image;
+0. GRAPHBUILD_TEST_NEO4J_URI is set -> that existing server (GRAPHBUILD_TEST_NEO4J_USER, default neo4j, and
+   GRAPHBUILD_TEST_NEO4J_PASSWORD), its default database: a THROW-AWAY one, the tests delete everything in it;
+1. otherwise, a Docker engine answers -> testcontainers' Neo4j module starts the official image;
 2. otherwise -> the project's own local Neo4j (Maven Central jars) on a free port with a
    temporary data directory.
-If neither can be had, the tests that need Neo4j FAIL (they are not skipped).
+If none can be had, the tests that need Neo4j FAIL (they are not skipped).  The tests of the local server
+itself (tests/integration/test_runtime.py, the faults that stop a server) start their own in any case.
 """
 from __future__ import annotations
 
@@ -64,10 +67,37 @@ def docker_answers() -> bool:
         return False
 
 
+TEST_SERVER_ENV = "GRAPHBUILD_TEST_NEO4J_URI"
+
+
+def existing_server(env=None):
+    """The settings of the existing (throw-away) server named by GRAPHBUILD_TEST_NEO4J_URI, or None;
+    one clear failure when it cannot be used."""
+    from graphbuild.db.connection import ConnectionSettings, open_driver
+
+    env = os.environ if env is None else env
+    uri = env.get(TEST_SERVER_ENV)
+    if not uri:
+        return None
+    password = env.get("GRAPHBUILD_TEST_NEO4J_PASSWORD")
+    if not password:
+        pytest.fail(f"{TEST_SERVER_ENV} is set ({uri}) but GRAPHBUILD_TEST_NEO4J_PASSWORD is not")
+    settings = ConnectionSettings(uri, env.get("GRAPHBUILD_TEST_NEO4J_USER", "neo4j"), password, None, TEST_SERVER_ENV)
+    try:
+        open_driver(settings).close()  # reachable, and the credentials are accepted
+    except Exception as exc:
+        pytest.fail(f"{TEST_SERVER_ENV}={uri}: cannot use that server for the integration tests: {exc}")
+    return settings
+
+
 @pytest.fixture(scope="session")
 def neo4j_settings():
     from graphbuild.db.connection import ConnectionSettings
 
+    existing = existing_server()
+    if existing is not None:
+        yield existing
+        return
     if docker_answers():
         from testcontainers.neo4j import Neo4jContainer
 
