@@ -1,0 +1,4 @@
+"""`python -m graphbuild.cli`."""
+from . import main
+
+main()
