@@ -256,7 +256,7 @@ def test_first_build_shows_a_summary_not_every_download(tmp_path, monkeypatch, c
 
 
 def test_maven_output_counts_both_transfer_forms():
-    from graphbuild.db.runtime import MavenOutput
+    from graphbuild.db.launcher import MavenOutput
 
     m = MavenOutput(every=2, clock=iter([0.0, 75.0]).__next__)
     assert m.feed("Downloading from central: https://x/a.jar") is None
