@@ -296,16 +296,8 @@ def _first_line(exc: BaseException) -> str:
     return text[0] if text else type(exc).__name__
 
 
-def _ingest(found: Discovery, report: IngestReport, writer, gazetteer, judgements, progress, workers,
-            hints: Optional[Hints] = None) -> IngestReport:
-    from .db.rows import document_rows
-    from .db.reference import curated_org_ids
-    from .resolve import Resolver, load_judgements
-
-    writer.apply_schema()
-    writer.load_reference_data(gazetteer)
-
-    # 1. Which files are new or changed?  An unchanged sha256 is skipped before any parsing.
+def _changed_files(found: Discovery, report: IngestReport, writer, progress) -> tuple[list[str], dict[str, str]]:
+    """(the paths to read, {path: the doc_id of its earlier version}); unchanged files go to the report."""
     candidates = []
     for f in found.files:
         try:
@@ -324,6 +316,20 @@ def _ingest(found: Discovery, report: IngestReport, writer, gazetteer, judgement
             todo.append(c["path"])
             if s.get("previous_doc_id"):
                 previous[c["path"]] = s["previous_doc_id"]
+    return todo, previous
+
+
+def _ingest(found: Discovery, report: IngestReport, writer, gazetteer, judgements, progress, workers,
+            hints: Optional[Hints] = None) -> IngestReport:
+    from .db.rows import document_rows
+    from .db.reference import curated_org_ids
+    from .resolve import Resolver, load_judgements
+
+    writer.apply_schema()
+    writer.load_reference_data(gazetteer)
+
+    # 1. Which files are new or changed?  An unchanged sha256 is skipped before any parsing.
+    todo, previous = _changed_files(found, report, writer, progress)
 
     # 2. Extract (pure, parallel).
     extracted = []
