@@ -1,0 +1,2 @@
+"""meeting: the rules graphbuild.structure reads a meeting document with (dates, header, items, participants,
+appendix bundles)."""

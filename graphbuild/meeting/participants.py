@@ -1,0 +1,60 @@
+"""Who attended: the lines under attendance headings ("Deltagere", "Afbud", ...)."""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..model import Line
+from .header import _HEADER_WORDS
+from .items import _heading, _section_name
+
+_PRESENT_HEAD = re.compile(r"^(?:deltagere|til stede|tilstede|fremmødte|mødedeltagere|deltagerne var|medlemmer)"
+                           r"\s*(?:$|:\s*$|[:|]\s*(?P<rest>\S.*)$)", re.I)
+_ABSENT_HEAD = re.compile(r"^(?:afbud|fraværende|forfald|fraværende med afbud|afbud fra|meddelt forfald)"
+                          r"\s*(?:$|:\s*$|[:|]\s*(?P<rest>\S.*)$)", re.I)
+_OTHER_PARTICIPANT_HEAD = re.compile(
+    r"^(?:deltagerfortegnelse|desuden deltog|øvrige deltagere|fra (?:KL|administrationen|sekretariatet)|referent|mødeleder)\b.*:?\s*$",
+    re.I,
+)
+# a list heading that ends a participant list ("Fraværende i mødet:", "Referent:", "Mødeplan 2021:")
+_LIST_BULLET = re.compile(r"^[•◦▪●·‣⁃○■□–-]\s+")
+_OTHER_LIST_HEAD = re.compile(r"^[^,()|]{2,40}:\s*$")
+
+
+# ----------------------------------------------------------- participants
+def _participants(lines: list[Line], start: int, end: int) -> tuple[list[Line], list[Line]]:
+    present: list[Line] = []
+    absent: list[Line] = []
+    mode = None
+    for ln in lines[start:end]:
+        tx = ln.text.strip()
+        head = _PRESENT_HEAD.match(tx) or _ABSENT_HEAD.match(tx)
+        if head:
+            mode = "present" if head.re is _PRESENT_HEAD else "absent"
+            rest = (head.group("rest") or "").strip(" |")
+            if not rest:
+                continue
+            # "Fraværende med afbud: Ingen." / "Medlemmer: | A, B, C |": the list on the heading's own line
+            ln = replace(ln, text=rest)
+            tx = rest
+        elif mode and (_OTHER_PARTICIPANT_HEAD.match(tx) or _HEADER_WORDS.match(tx) or _heading(tx)
+                       or _section_name(tx) or _OTHER_LIST_HEAD.match(tx)
+                       or not _LIST_BULLET.sub("", tx)[:1].isupper()):
+            mode = None
+            continue
+        if mode == "present":
+            present.append(ln)
+        elif mode == "absent":
+            absent.append(ln)
+    return present, absent
+
+
+
+def _attendance_heading(lines: list[Line], start: int, end: int) -> bool:
+    """A heading that says who attended ("Deltagere", "Til stede", "Afbud"), not only who the members are."""
+    for ln in lines[start:end]:
+        m = _PRESENT_HEAD.match(ln.text.strip()) or _ABSENT_HEAD.match(ln.text.strip())
+        if m and not ln.text.strip().lower().startswith("medlemmer"):
+            return True
+    return False
+

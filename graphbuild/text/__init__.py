@@ -1,0 +1,1 @@
+"""text: the reading steps behind graphbuild.read (decoding, line normalisation, HTML to lines)."""
