@@ -14,8 +14,10 @@ from typing import Optional
 
 from .meeting.bundle import _ATTACH, _bundle
 from .meeting.dates import _parse_time, parse_date
-from .meeting.header import (_DATO_LINE, _GENERIC_COUNCIL, _dated_title, _detect_council, _detect_kind,
-                             _hinted_council, _meeting, _title, canonical_council, classify)
+from .meeting.councils import board_in, generic_in, labelled_council
+from .meeting.header import (_DATO_LINE, _dated_title, _detect_council, _detect_kind, _hinted_council, _meeting,
+                             _title, canonical_council, classify, decision_date, header_date)
+from .meeting.item_lines import _plausible_title, find_headings
 from .meeting.items import _BARE_NUMBER, _TOC_WORDS, _build_items, _find_items, _find_toc, _heading
 from .meeting.participants import _attendance_heading, _participants
 from .model import Attachment, Hints, Item, Line, SourceText, StructuredDocument
@@ -49,7 +51,10 @@ def _read_body(lines: list[Line], kind: str, layout: str) -> _Body:
         header_end = next((idx for idx, ln in enumerate(lines)
                            if _TOC_WORDS.match(ln.text) or _heading(ln.text) or _ATTACH.match(ln.text)), 0)
         return _Body("bilag", items, attachments, [], header_end, toc_end if toc else 0)
-    found = _find_items(lines, toc_end if toc else 0, toc, layout)
+    found = [f for f in _find_items(lines, toc_end if toc else 0, toc, layout) if _plausible_title(f[2])]
+    general = [(h.index, h.number, h.title, h.n_lines) for h in find_headings(lines)]
+    if len(general) > len(found):  # the layout is not the numbered-heading one the first reader knows
+        found = general
     header_end = toc_start if toc else (found[0][0] if found else min(len(lines), 40))
     return _Body(kind, _build_items(lines, found, len(lines)), [], found, header_end, toc_end if toc else 0)
 
@@ -73,11 +78,30 @@ def _generic(lines: list[Line], kind: str, council: Optional[str]) -> tuple[Opti
     """"Byrådet", "Økonomiudvalget": a council named without whose it is (the extraction finds out from the text)."""
     if council is not None or kind not in ("dagsorden", "referat", "bilag", "meeting"):
         return None, None
+    found = labelled_council(lines, 40)
+    if found[0]:
+        return found
     for ln in lines[:40]:
-        m = _GENERIC_COUNCIL.search(ln.text)
-        if m and len(ln.text) <= 160:
-            return ("Byrådet" if m.group(1) == "Byråd" else m.group(1)), ln.line
+        g = generic_in(ln.text)
+        if g:
+            return g, ln.line
     return None, None
+
+
+def _names_council(text: str) -> bool:
+    return bool(generic_in(text) or canonical_council(text))
+
+
+def _more_dates(lines: list[Line], kind: str, header_end: int) -> tuple[Optional[str], Optional[int]]:
+    """A meeting date written other than on a "Dato:" line: in the title, on a line of its own in the header,
+    after its label, or only with a decision ("Beslutning i Byrådet den 19-12-2016")."""
+    limit = max(header_end, 15)
+    if kind in ("dagsorden", "referat", "meeting"):
+        for found in (_dated_title(lines, limit), header_date(lines, limit), decision_date(lines)):
+            if found[0]:
+                return found
+        return None, None
+    return header_date(lines, min(limit, 20), after_council=_names_council)
 
 
 def structure(source: SourceText, hints: Optional[Hints] = None) -> StructuredDocument:
@@ -90,12 +114,17 @@ def structure(source: SourceText, hints: Optional[Hints] = None) -> StructuredDo
     body = _read_body(lines, kind, source.layout)
     kind = body.kind
     council, council_line = _detect_council(lines, max(body.header_end, 0) or min(len(lines), 15))
+    if council is None and kind in ("dagsorden", "referat"):
+        council, council_line = next(((board_in(ln.text), ln.line) for ln in lines[:15] if board_in(ln.text)),
+                                     (None, None))
     date, time, location, header_line = _meeting(lines, body.header_end, source.layout)
-    if date is None and kind in ("dagsorden", "referat"):
-        date, header_line = _dated_title(lines, max(body.header_end, 15))
+    if date is None and kind in ("dagsorden", "referat", "other"):
+        date, header_line = _more_dates(lines, kind, body.header_end)
         if date and time is None:
             time = _parse_time(next(ln.text for ln in lines if ln.line == header_line))
     p_end = body.found[0][0] if body.found else len(lines)
+    if body.found and p_end <= 2:  # the page opens with an item: who attended is written inside it
+        p_end = body.found[1][0] if len(body.found) > 1 else len(lines)
     present, absent = ([], []) if kind == "bilag" else _participants(lines, body.p_start, p_end)
     said = hints.kind if hints is not None else None
     roster_only = bool(present) and not absent and not _attendance_heading(lines, body.p_start, p_end)
@@ -104,7 +133,7 @@ def structure(source: SourceText, hints: Optional[Hints] = None) -> StructuredDo
             (present and not roster_only) or absent or said == "meeting" or (date and header_line)):
         kind = "meeting"  # who attended (or the user says so): a meeting document whose title does not say which
         if date is None:
-            date, header_line = _dated_title(lines, max(body.header_end, 15))
+            date, header_line = _more_dates(lines, kind, body.header_end)
     if kind == "other" or said in _NOT_MEETING:
         kind, published, published_line = classify(lines, "other")
         kind = said if said in _NOT_MEETING else kind

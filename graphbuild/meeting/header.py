@@ -7,6 +7,7 @@ from typing import Optional
 
 from ..model import Hints, Line
 from .dates import _DATE_ISO, _DATE_NUM, _DATE_TEXT, _parse_time, parse_date  # noqa: F401
+from .councils import generic_in, known_place
 from .items import _CASE, _heading
 
 _KIND_WORDS = [
@@ -138,8 +139,10 @@ def _muni_council(m: re.Match) -> Optional[str]:
         muni, body = m.group(3), m.group(4)
         body = "Byrådet" if body == "Byråd" else "Kommunalbestyrelsen"
     muni = " ".join(w for w in muni.split() if w not in _MUNI_STOP)
-    if not muni:
-        return None
+    while muni and not known_place(muni) and " " in muni:
+        muni = muni.rsplit(" ", 1)[0]  # "Byrådet Vejen Dagsorden" -> Vejen
+    if not muni or not known_place(muni):
+        return None  # "Byrådet Vis medlemmer": not a place
     return f"{body} {muni}"
 
 
@@ -201,11 +204,6 @@ def _dated_title(lines: list[Line], limit: int) -> tuple[Optional[str], Optional
     return None, None
 
 
-_GENERIC_COUNCIL = re.compile(r"\b(Byrådet|Byråd|Kommunalbestyrelsen|Borgerrepræsentationen|Regionsrådet|"
-                              r"[A-ZÆØÅ]\w*-,?\s+(?:\w+-,?\s+)*og\s+\w*udvalget|"  # "Klima-, Miljø- og Teknikudvalget"
-                              r"[A-ZÆØÅ][\w-]*udvalget(?:\s+for\s+[\w ,-]+?)?)"
-                              r"(?=\s*(?:[-–|,:.]|$|\s+(?:referat|dagsorden)))")
-
 
 def _hinted_council(lines: list[Line], council: Optional[str], council_line: Optional[int], hints: Hints):
     """--council NAME names the body outright; --municipality NAME completes a generic one ("Byrådet")."""
@@ -218,9 +216,8 @@ def _hinted_council(lines: list[Line], council: Optional[str], council_line: Opt
         return hints.council, line
     if hints.municipality and (council is None or " " not in council):
         for ln in lines[:40]:
-            m = _GENERIC_COUNCIL.search(ln.text)
-            if m:
-                body = "Byrådet" if m.group(1) == "Byråd" else m.group(1)
+            body = generic_in(ln.text)
+            if body:
                 return f"{body} {hints.municipality}", ln.line
     return council, council_line
 
@@ -237,3 +234,52 @@ def _title(kind: str, council: Optional[str], date: Optional[str], year: Optiona
             parts.append(str(year))
         return " ".join(parts)
     return lines[0].text[:200] if lines else ""
+
+
+# ------------------------------------------------------------- dates in other header shapes
+_WEEKDAY = r"(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag)"
+_LEADING_DATE = re.compile(rf"^(?:{_WEEKDAY}\s*,?\s*)?(?:(?:den|d\.)\s*)?(?=\d)", re.I)
+_DATE_LABEL_ONLY = re.compile(r"^(?:møde)?dato|^(?:møde)?starttidspunkt|^mødetidspunkt|^tidspunkt|^dato og tid", re.I)
+_DECISION_DATED = re.compile(r"^(?:beslutning\s+(?:i|fra)\s+\S+|\S+s\s+beslutning)\b.{0,40}?\b(?:den|d\.)\s+(?=\d)", re.I)
+
+
+def _date_first(text: str) -> Optional[str]:
+    """The date a text begins with ('24-09-2019', '24.09.2019', '24. september 2019', '15-maj-2002')."""
+    t = text.strip().strip("|").strip()
+    if not re.match(r"\d{1,4}[-./ ]", t):
+        return None
+    m = re.match(r"(\d{1,2})-([a-zæøå]{3,9})-(\d{4})\b", t, re.I)  # "15-maj-2002"
+    if m:
+        return parse_date(f"{m.group(1)}. {m.group(2)} {m.group(3)}")
+    return parse_date(t[:40])
+
+
+def header_date(lines: list[Line], limit: int, after_council=None) -> tuple[Optional[str], Optional[int]]:
+    """A meeting's date in the header written as a line of its own ('23-08-2021 13:00', 'Den 20. april 2015,
+    kl. 19.00', 'onsdag den 15-maj-2002'), or on the line after its label ('STARTTIDSPUNKT' / '06-12-2017
+    18:00:00', 'Dato: |' / '25-09-2018 19:00:00 |').  `after_council`: only a date line that follows a line
+    naming a council counts (a document whose title does not say it is a meeting)."""
+    for idx, ln in enumerate(lines[:limit]):
+        t = ln.text.strip()
+        label = _DATE_LABEL_ONLY.match(t)
+        if label and not _date_first(t[label.end():].lstrip(" :|.")) and idx + 1 < len(lines):
+            d = _date_first(lines[idx + 1].text)
+            if d:
+                return d, lines[idx + 1].line
+        m = _LEADING_DATE.match(t)
+        d = _date_first(t[m.end():]) if m else None
+        if d and len(t) <= 120 and (after_council is None or (idx and after_council(lines[idx - 1].text))):
+            return d, ln.line
+    return None, None
+
+
+def decision_date(lines: list[Line]) -> tuple[Optional[str], Optional[int]]:
+    """'Beslutning i Byrådet den 19-12-2016', 'Økonomiudvalgets beslutning i mødet den 31. marts 2020': the date
+    of the meeting that decided, when the page states it only there."""
+    for ln in lines:
+        m = _DECISION_DATED.match(ln.text.strip())
+        if m:
+            d = _date_first(ln.text.strip()[m.end():])
+            if d:
+                return d, ln.line
+    return None, None

@@ -6,6 +6,7 @@ import re
 from collections import Counter
 from typing import Any, Iterable, Optional
 
+from ..meeting.councils import document_scoped_council
 from ..model import FACTS_SCHEMA_VERSION, DocumentFacts, Line, MeetingFact, OrgRef, StructuredDocument
 from .build import build_nlp, line_gate
 from .gaz import Gaz, _get, default_gazetteer
@@ -36,6 +37,8 @@ def extract(doc: StructuredDocument, gazetteer: Any = None) -> DocumentFacts:
 
     if st.council is None and doc.generic_council:
         st.council = _whose_council(st, doc.generic_council, lines)
+        if st.council is None:  # nothing says whose "Byrådet" it is: this document's own (graphbuild/meeting/councils.py)
+            st.council = document_scoped_council(doc.generic_council, src.doc_id)
     meeting(st)
     participants(st, doc.present, "present")
     participants(st, doc.absent, "absent")

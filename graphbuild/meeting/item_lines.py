@@ -1,0 +1,120 @@
+"""Agenda items in every layout, from line shapes: the general reader behind graphbuild.structure.
+
+An item heading is written in many ways: "42. Title", "3.1 Title", "Pkt. 42 Title", "Punkt 3: Title", "Sag nr. 129"
+under its title, "Nr.178 - Title", "Dagsordenspunkt 1: Title", "• 301. Title", the number alone on one line and the
+title on the next, "(Åben) Title", "LUKKET PUNKT - Title", a table of contents with dot leaders and page numbers.
+A heading is kept when its marker says it is an item ("Pkt.", "Punkt", "Sag nr.", "Nr."), or when plain numbers
+("42. Title") form a rising run or are followed by an item's sections ("Sagsfremstilling", "Beslutning", a case
+number). Lists of people ("2. Lars Weiss (A)"), dates ("17. Februar") and sentences are not items.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from ..model import Line
+
+_MONTHS = ("januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december|"
+           "jan|feb|mar|apr|jun|jul|aug|sep|sept|okt|nov|dec")
+_BULLET = r"(?:[•◦▪●·‣⁃○■□–-]\s*)?"
+# explicit item markers: the number is an item number whatever follows
+_MARKED = re.compile(rf"^{_BULLET}(?:pkt\.?|punkt|dagsordenspunkt|sag\s+nr\.?|sagsnr\.?\s+(?=\d{{1,3}}\b)|nr\.?)\s*"
+                     r"(?P<num>\d{1,4}(?:\.\d{1,2})?)\.?(?:\s*[-–:.)]\s*|\s+|$)(?P<title>.*)$", re.I)
+# "42. Title", "3.1 Title", "• 301. Title", "76.  Spørgsmål fra ..."
+_PLAIN = re.compile(rf"^{_BULLET}(?P<num>\d{{1,3}}(?:\.\d{{1,2}})?)(?:\.\s*|\s+(?=[A-ZÆØÅ(\"”“]))(?P<title>\S.*)$")
+_STATUS = re.compile(r"^(?:\((?:åben|åbent|lukket)\)\s*|(?:lukket|åbent?)\s+(?:punkt|sag)\s*[-–:]\s*|lukket\s*[-–:]\s*)",
+                     re.I)
+_LEADERS = re.compile(r"\s*(?:\.{3,}|…+).*$")
+_PERSON_PARTY = re.compile(r"^(?:\w+\s+)?[A-ZÆØÅ][\w.-]+(?:\s+[A-ZÆØÅ][\w.-]+){1,4},?\s*\((?:[A-ZÆØÅ]{1,3}|UP)\)")
+_DATE_TITLE = re.compile(rf"^(?:{_MONTHS})\b\.?\s*(?:\d{{4}})?", re.I)
+_SECTION = re.compile(r"^(?:sagsfremstilling|resum[eé]|beslutning|indstilling|baggrund|sagens kerne|beslutningstema|"
+                      r"sagsnr|sags?\s*id|sagnr|j\.?\s*nr|journalnr|dok\.?\s*nr|acadre|kle|åbent punkt|lukket punkt|"
+                      r"beslutningskompetence|sagsforløb|økonomi|bilag)\b", re.I)
+_KLE = re.compile(r"\b\d{2}\.\d{2}\.\d{2}(?:-[A-Z]\d{2}(?:-\d+-\d{2})?)?\b")
+
+
+@dataclass
+class Heading:
+    index: int  # position in the document's lines
+    number: str
+    title: str
+    marked: bool  # an explicit item marker ("Pkt.", "Sag nr.")
+    n_lines: int = 1  # lines the heading takes (number and title on separate lines: 2)
+
+
+def clean_title(title: str) -> str:
+    t = _LEADERS.sub("", title).strip()
+    t = _STATUS.sub("", t).strip()
+    return t.rstrip(" .:;-–").strip()
+
+
+def _plausible_title(title: str) -> bool:
+    if not title or not (title[0].isupper() or title[0] in "(\"”“'" or title[0].isdigit()):
+        return False
+    if len(title) > 220 or len(title.split()) > 30:
+        return False
+    if _PERSON_PARTY.match(title) or _DATE_TITLE.match(title):
+        return False
+    return not title.endswith(",")
+
+
+def _title_near(lines: list[Line], i: int, before: bool) -> Optional[str]:
+    """The title written on the line before ('Title' / 'Sag nr. 129') or after ('Pkt. 1' / 'Title')."""
+    j = i - 1 if before else i + 1
+    if not 0 <= j < len(lines):
+        return None
+    t = clean_title(lines[j].text)
+    if _SECTION.match(t) or _MARKED.match(lines[j].text.strip()) or not _plausible_title(t):
+        return None
+    return t
+
+
+def _candidate(lines: list[Line], i: int) -> Optional[Heading]:
+    text = lines[i].text.strip()
+    m = _MARKED.match(text)
+    if m:
+        num, title = m.group("num"), clean_title(m.group("title"))
+        if title and _plausible_title(title):
+            return Heading(i, num, title, True)
+        if not title:
+            after = _title_near(lines, i, before=False)
+            if re.match(r"(?i)^sag\s+nr", text):  # "Title" / "Sag nr. 129": the title comes first
+                before = _title_near(lines, i, before=True)
+                return Heading(i - 1, num, before, True, 2) if before else None
+            return Heading(i, num, after, True, 2) if after else None
+        return None
+    m = _PLAIN.match(text)
+    if m and not _KLE.match(text):
+        title = clean_title(m.group("title"))
+        if _plausible_title(title) and int(m.group("num").split(".")[0]) > 0:
+            return Heading(i, m.group("num"), title, False)
+    return None
+
+
+def _supported(lines: list[Line], h: Heading, plain: list[Heading]) -> bool:
+    """A plain "42. Title" is an item when an item's section follows, or its neighbours continue the numbering."""
+    for nxt in lines[h.index + h.n_lines: h.index + h.n_lines + 4]:
+        if _SECTION.match(nxt.text.strip()):
+            return True
+    top = int(h.number.split(".")[0])
+    before = {int(o.number.split(".")[0]) for o in plain if o.index < h.index}
+    after = {int(o.number.split(".")[0]) for o in plain if o.index > h.index}
+    return top - 1 in before or top + 1 in after  # the numbering runs on in order
+
+
+def find_headings(lines: list[Line]) -> list[Heading]:
+    """Every item heading of the document, in order, a number once (the later, fuller occurrence wins its body)."""
+    cands = [c for c in (_candidate(lines, i) for i in range(len(lines))) if c is not None]
+    plain = [c for c in cands if not c.marked]
+    kept = [c for c in cands if c.marked or _supported(lines, c, plain)]
+    by_number: dict[str, Heading] = {}
+    for h in kept:
+        old = by_number.get(h.number)
+        if old is None:
+            by_number[h.number] = h
+        else:  # a table of contents entry and the item itself: the item's place, the longer title
+            title = old.title if len(old.title) > len(h.title) else h.title
+            by_number[h.number] = Heading(h.index, h.number, title, h.marked or old.marked, h.n_lines)
+    out = sorted(by_number.values(), key=lambda h: h.index)
+    return [h for k, h in enumerate(out) if k == 0 or h.index != out[k - 1].index]
