@@ -88,6 +88,9 @@ class StructuredDocument:
     published: Optional[str] = None  # a news item's publication date (ISO)
     published_line: Optional[int] = None
     generic_council: Optional[str] = None  # "Byrådet", "Økonomiudvalget": a council named without its municipality
+    # attendance as the text states it (graphbuild/meeting/attendance.Said): absences, substitutes, partial absence
+    said: list = field(default_factory=list)
+    votes: list = field(default_factory=list)  # votes as stated (graphbuild/meeting/votes.StatedVote)
 
 
 @dataclass(frozen=True)
@@ -149,6 +152,8 @@ class AttendanceFact:
     status: Literal["present", "absent"]
     role: Optional[str]
     evidence: Evidence
+    replaces: Optional[PersonMention] = None  # a substitute ("suppleant"): the member they stood in for (absent)
+    items: Optional[str] = None  # absent for these agenda items only, as written ("129-138")
 
 
 @dataclass

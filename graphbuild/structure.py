@@ -14,6 +14,7 @@ from typing import Optional
 
 from .meeting.bundle import _ATTACH, _bundle
 from .meeting.dates import _parse_time, parse_date
+from .meeting.attendance import block_entry, statements
 from .meeting.councils import board_in, generic_in, labelled_council
 from .meeting.header import (_DATO_LINE, _dated_title, _detect_council, _detect_kind, _hinted_council, _meeting,
                              _title, canonical_council, classify, decision_date, header_date)
@@ -25,6 +26,7 @@ from .model import Attachment, Hints, Item, Line, SourceText, StructuredDocument
 __all__ = ["structure", "parse_date", "canonical_council", "classify"]
 
 _NOT_MEETING = ("news", "members", "other")
+_MEETING_KINDS = ("dagsorden", "referat", "meeting")
 
 
 @dataclass
@@ -57,6 +59,12 @@ def _read_body(lines: list[Line], kind: str, layout: str) -> _Body:
         found = general
     header_end = toc_start if toc else (found[0][0] if found else min(len(lines), 40))
     return _Body(kind, _build_items(lines, found, len(lines)), [], found, header_end, toc_end if toc else 0)
+
+
+def _said(lines: list[Line], present: list[Line], absent: list[Line]) -> list:
+    """Attendance as stated: the participant block's entries and every sentence about who was (not) there."""
+    block = [block_entry(ln, status) for status, part in (("present", present), ("absent", absent)) for ln in part]
+    return [s for s in block if s is not None] + statements(lines)
 
 
 def _year(lines: list[Line], header_end: int, date: Optional[str]) -> Optional[int]:
@@ -146,9 +154,10 @@ def structure(source: SourceText, hints: Optional[Hints] = None) -> StructuredDo
     generic, generic_line = _generic(lines, kind, council)
     council_line = generic_line or council_line
     year = _year(lines, body.header_end, date)
+    said = _said(lines, present, absent) if kind in _MEETING_KINDS else []
     return StructuredDocument(
         source=source, kind=kind, council=council, council_line=council_line, year=year, date=date,
         time=time, location=location, header_line=header_line, title=_title(kind, council, date, year, lines),
         present=present, absent=absent, items=body.items, attachments=body.attachments, published=published,
-        published_line=published_line, generic_council=generic,
+        published_line=published_line, generic_council=generic, said=said,
     )

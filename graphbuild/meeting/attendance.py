@@ -26,7 +26,8 @@ from ..model import Line
 _PARTICLE = r"(?:de|la|le|van|von|af|der|du)"
 _TOKEN = r"(?:[A-ZÆØÅ][\w'’-]*\.?|[A-ZÆØÅ]\.)"
 NAME = rf"{_TOKEN}(?:\s+(?:{_TOKEN}|{_PARTICLE}(?=\s+[A-ZÆØÅ])))" + r"{1,4}"
-PARTY = r"(?:\(\s*(?P<party>[A-ZÆØÅ]{1,3}|UP)\s*\)|,\s*(?P<party2>[A-ZÆØÅ]{1,2})(?=\s*(?:$|[-–,;.])))"
+PARTY = (r"(?:\(\s*(?P<party>[A-ZÆØÅ]{1,3}|UP)\s*\)|,\s*(?P<party2>[A-ZÆØÅ]{1,2})(?=\s*(?:$|[-–,;.]))"
+         r"|\((?P<aff>[^()]{0,40})\))")  # "(Dansk Byggeri)", "(Løsgænger)", "()": an affiliation, not a party
 _PERSON = re.compile(rf"^\s*(?P<name>{NAME})\s*{PARTY}?\s*$")
 _LIST_SPLIT = re.compile(r"\s*(?:,|;|\bog\b|&)\s*(?![A-ZÆØÅ]{1,2}\s*(?:$|[-–,;.]))")
 _ROLE_WORDS = re.compile(r"^(?:(?:over|vice|1\.\s*vice|2\.\s*vice)?borgmester|formand|næstformand|rådmand|"
@@ -69,7 +70,7 @@ def _alt(kind: str) -> str:
 
 def person(text: str) -> Optional[tuple[str, Optional[str]]]:
     """'Overborgmester Frank Jensen (A)' -> ('Frank Jensen', 'A'); 'Stephanie Lose, V' -> ('Stephanie Lose', 'V')."""
-    t = _ROLE_WORDS.sub("", _NUMBERED.sub("", text.strip().rstrip(".")))
+    t = _ROLE_WORDS.sub("", _NUMBERED.sub("", text.strip().strip("|").strip().rstrip(".")))
     m = _PERSON.match(t)
     if not m:
         return None
@@ -79,7 +80,7 @@ def person(text: str) -> Optional[tuple[str, Optional[str]]]:
 def people(text: str) -> list[tuple[str, Optional[str]]]:
     """The names of a list ('A (A), B (V) og C'); stops at the first part that is not a name."""
     out = []
-    for part in _LIST_SPLIT.split(text.strip().rstrip(".")):
+    for part in _LIST_SPLIT.split(text.strip().strip("|").strip().rstrip(".")):
         p = person(part)
         if p is None:
             break
@@ -107,7 +108,12 @@ def _patterns():
         # "X deltog som stedfortræder", "X mødte som suppleant"
         came_as=re.compile(rf"(?P<new>{NAME})\s*(?:\([^)]*\))?\s+(?:{came})\s+som\s+(?:{substitute})"),
         # "Afbud fra A, B og C", "Der er afbud fra X"
-        absent_from=re.compile(rf"\b{absent_from}\s*:?\s+(?P<list>.+)$", re.I),
+        absent_from=re.compile(rf"\b{absent_from}\s*[:\-–]?\s+(?P<list>.+)$", re.I),
+        # "• Susanne Due Kristensen: Deltog", "• Sofie de Bretteville Olsen: Afbud (Stedfortræder Jarl Feyling, ...)"
+        field=re.compile(rf"^(?:[•◦▪●·‣⁃○■□–-]\s*)?(?P<name>{NAME})\s*:\s*(?P<word>{_alt('field_present')}|"
+                         rf"{_alt('field_absent')})\b(?:\s*\((?:{substitute})\s+(?P<new>{NAME}))?", re.I),
+        # "Fraværende i Thisted Kommunalbestyrelse, 25. januar 2022:" with the names on the next line
+        absent_head=re.compile(rf"^(?:{absent_from})\b(?!\s+i\s+mødet)[^:]{{0,80}}:\s*$", re.I),
         # "X og Y var fraværende", "A havde meldt forfald"
         was_absent=re.compile(rf"^(?P<list>.+?)\s+(?:{_alt('was_absent')})\b", re.I),
     )
@@ -117,8 +123,19 @@ def _sentences(text: str) -> list[str]:
     return [s for s in re.split(r"(?<=[a-zæøå)])\.\s+(?=[A-ZÆØÅ])", text) if s.strip()]
 
 
+def _field(m, ln: Line) -> list[Said]:
+    present = m.group("word").lower() in [w.lower() for w in _phrases()["field_present"]]
+    out = [Said(m.group("name"), "present" if present else "absent", ln)]
+    if m.group("new") and not present:
+        out.append(Said(m.group("new"), "present", ln, role="suppleant", replaces=m.group("name")))
+    return out
+
+
 def _statement(sentence: str, ln: Line) -> list[Said]:
     p = _patterns()
+    m = p["field"].match(sentence)
+    if m:
+        return _field(m, ln)
     out: list[Said] = []
     for m in p["stood_in"].finditer(sentence):
         out += [Said(m.group("new"), "present", ln, party=m.group("np"), role="suppleant", replaces=m.group("old")),
@@ -145,9 +162,12 @@ def _statement(sentence: str, ln: Line) -> list[Said]:
 def statements(lines: list[Line]) -> list[Said]:
     """Every attendance statement in the lines, skipping those of a committee's quoted recommendation."""
     out: list[Said] = []
-    quoted = False
+    quoted = after_head = False
     for ln in lines:
         t = ln.text.strip()
+        if after_head and people(t):
+            out += [Said(n, "absent", ln, party=pa) for n, pa in people(t)]
+        after_head = bool(_patterns()["absent_head"].match(t))
         if _QUOTED_BODY.match(t):
             quoted = True
             continue

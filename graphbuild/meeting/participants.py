@@ -5,12 +5,14 @@ import re
 from dataclasses import replace
 
 from ..model import Line
+from .attendance import person
 from .header import _HEADER_WORDS
 from .items import _heading, _section_name
 
-_PRESENT_HEAD = re.compile(r"^(?:deltagere|til stede|tilstede|fremmødte|mødedeltagere|deltagerne var|medlemmer)"
+_PRESENT_HEAD = re.compile(r"^(?:deltagere|til stede|tilstede|fremmødte|mødedeltagere|deltagerne var|medlemmer|"
+                           r"mødedeltagelse|bestyrelsen(?=\s*:\s*\S))"
                            r"\s*(?:$|:\s*$|[:|]\s*(?P<rest>\S.*)$)", re.I)
-_ABSENT_HEAD = re.compile(r"^(?:afbud|fraværende|forfald|fraværende med afbud|afbud fra|meddelt forfald)"
+_ABSENT_HEAD = re.compile(r"^(?:afbud|fraværende|forfald|fraværende med afbud|afbud fra|meddelt forfald|ikke til stede)"
                           r"\s*(?:$|:\s*$|[:|]\s*(?P<rest>\S.*)$)", re.I)
 _OTHER_PARTICIPANT_HEAD = re.compile(
     r"^(?:deltagerfortegnelse|desuden deltog|øvrige deltagere|fra (?:KL|administrationen|sekretariatet)|referent|mødeleder)\b.*:?\s*$",
@@ -28,7 +30,8 @@ def _participants(lines: list[Line], start: int, end: int) -> tuple[list[Line], 
     mode = None
     for ln in lines[start:end]:
         tx = ln.text.strip()
-        head = _PRESENT_HEAD.match(tx) or _ABSENT_HEAD.match(tx)
+        bare = _LIST_BULLET.sub("", tx)
+        head = _PRESENT_HEAD.match(bare) or _ABSENT_HEAD.match(bare)
         if head:
             mode = "present" if head.re is _PRESENT_HEAD else "absent"
             rest = (head.group("rest") or "").strip(" |")
@@ -37,6 +40,8 @@ def _participants(lines: list[Line], start: int, end: int) -> tuple[list[Line], 
             # "Fraværende med afbud: Ingen." / "Medlemmer: | A, B, C |": the list on the heading's own line
             ln = replace(ln, text=rest)
             tx = rest
+        elif mode and _heading(tx) and person(tx):
+            pass  # "1. Overborgmester Frank Jensen (A)": a numbered participant list
         elif mode and (_OTHER_PARTICIPANT_HEAD.match(tx) or _HEADER_WORDS.match(tx) or _heading(tx)
                        or _section_name(tx) or _OTHER_LIST_HEAD.match(tx)
                        or not _LIST_BULLET.sub("", tx)[:1].isupper()):
@@ -54,7 +59,7 @@ def _attendance_heading(lines: list[Line], start: int, end: int) -> bool:
     """A heading that says who attended ("Deltagere", "Til stede", "Afbud"), not only who the members are."""
     for ln in lines[start:end]:
         m = _PRESENT_HEAD.match(ln.text.strip()) or _ABSENT_HEAD.match(ln.text.strip())
-        if m and not ln.text.strip().lower().startswith("medlemmer"):
+        if m and not ln.text.strip().lower().startswith(("medlemmer", "bestyrelsen")):
             return True
     return False
 

@@ -8,6 +8,7 @@ from typing import Any, Iterable, Optional
 
 from ..meeting.councils import document_scoped_council
 from ..model import FACTS_SCHEMA_VERSION, DocumentFacts, Line, MeetingFact, OrgRef, StructuredDocument
+from .attendance import stated_attendance
 from .build import build_nlp, line_gate
 from .gaz import Gaz, _get, default_gazetteer
 from .components.participants import parse_participant
@@ -42,6 +43,7 @@ def extract(doc: StructuredDocument, gazetteer: Any = None) -> DocumentFacts:
     meeting(st)
     participants(st, doc.present, "present")
     participants(st, doc.absent, "absent")
+    stated_attendance(st, doc.said)
     items_by_number = {it.number: it for it in doc.items}
     for it in doc.items:
         agenda_item(st, it)
