@@ -11,6 +11,7 @@ CREATE CONSTRAINT membership_id IF NOT EXISTS FOR (n:Membership) REQUIRE n.membe
 CREATE CONSTRAINT meeting_id IF NOT EXISTS FOR (n:Meeting) REQUIRE n.meeting_id IS UNIQUE;
 CREATE CONSTRAINT agenda_item_id IF NOT EXISTS FOR (n:AgendaItem) REQUIRE n.agenda_item_id IS UNIQUE;
 CREATE CONSTRAINT decision_id IF NOT EXISTS FOR (n:Decision) REQUIRE n.decision_id IS UNIQUE;
+CREATE CONSTRAINT vote_id IF NOT EXISTS FOR (n:Vote) REQUIRE n.vote_id IS UNIQUE;
 CREATE CONSTRAINT mention_id IF NOT EXISTS FOR (n:UnresolvedMention) REQUIRE n.mention_id IS UNIQUE;
 CREATE INDEX document_path IF NOT EXISTS FOR (n:Document) ON (n.path);
 CREATE INDEX organization_name IF NOT EXISTS FOR (n:Organization) ON (n.name);
@@ -23,5 +24,6 @@ CREATE INDEX attended_doc IF NOT EXISTS FOR ()-[r:ATTENDED]-() ON (r.doc_id);
 CREATE INDEX member_of_doc IF NOT EXISTS FOR ()-[r:MEMBER_OF]-() ON (r.doc_id);
 CREATE INDEX concerns_doc IF NOT EXISTS FOR ()-[r:CONCERNS]-() ON (r.doc_id);
 CREATE INDEX about_seat_doc IF NOT EXISTS FOR ()-[r:ABOUT_SEAT]-() ON (r.doc_id);
+CREATE INDEX voted_doc IF NOT EXISTS FOR ()-[r:VOTED]-() ON (r.doc_id);
 // Reports find documents by a part of their path (document-audit: d.path CONTAINS $document).
 CREATE TEXT INDEX document_path_text IF NOT EXISTS FOR (n:Document) ON (n.path)

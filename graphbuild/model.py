@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Literal, Optional
 
-FACTS_SCHEMA_VERSION = 2
+FACTS_SCHEMA_VERSION = 3
 QUOTE_MAX = 300
 
 
@@ -193,6 +193,31 @@ class DecisionFact:
 
 
 @dataclass
+class Ballot:
+    """How one party or one person voted in a vote: for, against, abstained, or reserved (took reservations)."""
+
+    position: Literal["for", "against", "abstained", "reserved"]
+    evidence: Evidence
+    party: Optional[str] = None  # the party as written ("A", "SF", "Radikale Venstre", "Rebildlisten")
+    party_id: Optional[str] = None  # its org_id when the reference data knows it ("party:B")
+    person: Optional[PersonMention] = None  # a member named as voting
+
+
+@dataclass
+class VoteFact:
+    """A vote on a decision as the document states it (graphbuild/meeting/votes.py): the sides and who took them."""
+
+    evidence: Evidence  # the first line that states it
+    item_number: Optional[str] = None
+    subject: Optional[str] = None  # "forslag til vedtagelse nr. V 67", "Ad. 1"
+    body: Optional[str] = None  # a committee whose recommendation this is; None: the meeting's council
+    date: Optional[str] = None  # ISO, when the vote was in another meeting (a committee's recommendation)
+    outcome: Optional[str] = None  # adopted | rejected | recommended | None (not stated)
+    counts: dict = field(default_factory=dict)  # position -> number of votes as stated
+    ballots: list[Ballot] = field(default_factory=list)
+
+
+@dataclass
 class ConcernsFact:
     item_number: str
     target_kind: Literal["person", "organization", "municipality"]
@@ -249,6 +274,7 @@ class DocumentFacts:
     unresolved: list[Evidence] = field(default_factory=list)  # lines we could not parse but kept
     seats: list[SeatFact] = field(default_factory=list)  # seat offers/vacancies without a person (extract)
     organizations: list[OrgMention] = field(default_factory=list)  # known organisations named (refusal test)
+    votes: list[VoteFact] = field(default_factory=list)  # votes stated, by party or person
     date: Optional[str] = None  # ISO: the meeting's date (meeting documents), the publication date (news)
     schema_version: int = FACTS_SCHEMA_VERSION
 

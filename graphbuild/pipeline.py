@@ -159,8 +159,8 @@ def nothing_stated(facts: DocumentFacts) -> Optional[str]:
         return None  # a meeting: placed, or dated/with items but its council not named (kept, to be completed)
     if facts.memberships or facts.attendance or any(m.party or m.roles for m in facts.mentions):
         return None
-    if facts.organizations:
-        return None
+    if facts.organizations or facts.votes:
+        return None  # a known organisation named, or a vote stated
     return NOTHING_STATED
 
 

@@ -20,6 +20,7 @@ from .meeting.header import (_DATO_LINE, _dated_title, _detect_council, _detect_
                              _title, canonical_council, classify, decision_date, header_date)
 from .meeting.item_lines import _plausible_title, find_headings
 from .meeting.items import _BARE_NUMBER, _TOC_WORDS, _build_items, _find_items, _find_toc, _heading
+from .meeting.votes import votes_in
 from .meeting.participants import _attendance_heading, _participants
 from .model import Attachment, Hints, Item, Line, SourceText, StructuredDocument
 
@@ -65,6 +66,16 @@ def _said(lines: list[Line], present: list[Line], absent: list[Line]) -> list:
     """Attendance as stated: the participant block's entries and every sentence about who was (not) there."""
     block = [block_entry(ln, status) for status, part in (("present", present), ("absent", absent)) for ln in part]
     return [s for s in block if s is not None] + statements(lines)
+
+
+def _item_of(items: list[Item]):
+    """line number -> the number of the agenda item it belongs to."""
+    where = {}
+    for it in items:
+        where[it.line] = it.number
+        for ln in it.lines:
+            where.setdefault(ln.line, it.number)
+    return where.get
 
 
 def _year(lines: list[Line], header_end: int, date: Optional[str]) -> Optional[int]:
@@ -155,9 +166,10 @@ def structure(source: SourceText, hints: Optional[Hints] = None) -> StructuredDo
     council_line = generic_line or council_line
     year = _year(lines, body.header_end, date)
     said = _said(lines, present, absent) if kind in _MEETING_KINDS else []
+    votes = votes_in(lines, _item_of(body.items))
     return StructuredDocument(
         source=source, kind=kind, council=council, council_line=council_line, year=year, date=date,
         time=time, location=location, header_line=header_line, title=_title(kind, council, date, year, lines),
         present=present, absent=absent, items=body.items, attachments=body.attachments, published=published,
-        published_line=published_line, generic_council=generic, said=said,
+        published_line=published_line, generic_council=generic, said=said, votes=votes,
     )

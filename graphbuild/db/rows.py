@@ -90,6 +90,9 @@ def document_rows(resolved: ResolvedDocument, curated_org_ids: frozenset = froze
     council = {org_id_of(resolved, f.meeting.council)} if ids.meeting else set()
     out.org_ids = sorted({r["org_id"] for r in dict(out.batches).get("load_memberships", [])} | council)
     out.add("load_attendance", attendance_rows(resolved, ids))
+    known = frozenset(curated_org_ids) | {o.org_id for o in resolved.orgs}
+    for name, rows in vote_rows(resolved, ids, known).items():
+        out.add(name, rows)
     concerns = concerns_rows(resolved, ids)
     for kind in CONCERN_KINDS:
         out.add(f"load_concerns_{kind}", concerns[kind])
@@ -235,9 +238,36 @@ def attendance_rows(resolved: ResolvedDocument, ids: Ids) -> list[dict]:
     for a in resolved.facts.attendance:
         pid = resolved.person_of.get(a.person.mention_id)
         if pid:
+            replaced = resolved.person_of.get(a.replaces.mention_id) if a.replaces is not None else None
             attendance[pid] = dict(person_id=pid, meeting_id=ids.meeting, status=a.status, role=a.role,
-                                   **_where(a.evidence))
+                                   stood_in_for=replaced, items=a.items, **_where(a.evidence))
     return _sorted(attendance)
+
+
+VOTE_POSITIONS = ("for", "against", "abstained", "reserved")
+
+
+def vote_rows(resolved: ResolvedDocument, ids: Ids, known_orgs: frozenset) -> dict[str, list[dict]]:
+    """Each vote the document states (a Vote node the document evidences) and every party's and person's ballot."""
+    f = resolved.facts
+    out: dict[str, list[dict]] = {"load_votes": [], "load_votes_by_person": [], "load_votes_by_party": []}
+    for k, v in enumerate(f.votes):
+        vid = stable_id("vote", f.doc_id, str(k))
+        row = dict(vote_id=vid, meeting_id=ids.meeting, agenda_item_id=ids.items.get(v.item_number),
+                   decision_id=ids.decisions.get(v.item_number), item_number=v.item_number, subject=v.subject,
+                   body=v.body, date=v.date, outcome=v.outcome, **_where(v.evidence))
+        for position in VOTE_POSITIONS:
+            row[f"{position}_count"] = v.counts.get(position)
+            row[f"{position}_parties"] = [b.party for b in v.ballots if b.position == position and b.person is None]
+        out["load_votes"].append(row)
+        for b in v.ballots:
+            where = dict(vote_id=vid, position=b.position, party=b.party, **_where(b.evidence))
+            pid = resolved.person_of.get(b.person.mention_id) if b.person is not None else None
+            if pid:
+                out["load_votes_by_person"].append(dict(person_id=pid, **where))
+            elif b.person is None and b.party_id and b.party_id in known_orgs:
+                out["load_votes_by_party"].append(dict(org_id=b.party_id, **where))
+    return out
 
 
 def _concern_target(resolved: ResolvedDocument, kind: str, target: str, org_ids: set) -> tuple[str, Optional[str]]:

@@ -114,6 +114,8 @@ def score_document(gold: GoldDoc, rows: dict[str, list[dict]], party_names: froz
     out["persons"] = match_persons(d, rows)
     out["bodies"] = match_bodies(d, rows, party_names)
     out["municipalities"] = match_municipalities(d, rows)
+    from .votes import score_votes  # (votes.py uses this module's KindResult and Tally)
+    out["votes"], out["vote_decisions"] = score_votes(d.get("votes") or [], rows.get("votes", []))
     return out
 
 

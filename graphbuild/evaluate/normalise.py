@@ -33,6 +33,8 @@ FACT_KINDS: list[tuple[str, str]] = [
     ("persons", "person named"),
     ("bodies", "council or body named"),
     ("municipalities", "municipality named"),
+    ("votes", "vote + position + party or person"),
+    ("vote_decisions", "a decision voted on (its vote found)"),
 ]
 KIND_NAMES = [k for k, _ in FACT_KINDS]
 

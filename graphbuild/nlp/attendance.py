@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from typing import Optional
 
-from ..model import AttendanceFact
+from ..model import AttendanceFact, MembershipFact
+from ..meeting.attendance import _ROLE_WORDS
 from .names import plausible_name
 from .state import State
 
@@ -18,8 +19,28 @@ def _key(name: str) -> str:
 
 
 def _fact_of(st: State, name: str) -> Optional[AttendanceFact]:
+    """The attendance fact of this name; 'Overborgmester Frank Jensen' (a title read into the name) is 'Frank Jensen'."""
     key = _key(name)
-    return next((a for a in st.facts.attendance if _key(a.person.name) == key), None)
+    for a in st.facts.attendance:
+        have = _key(a.person.name)
+        if have == key:
+            return a
+        if have.endswith(" " + key) and _ROLE_WORDS.match(a.person.name):
+            a.person.name = " ".join(name.split())
+            return a
+    return None
+
+
+def _same_party(st: State) -> None:
+    """One name, one party in a document: a mention of the name without a party gets the party another states
+    ('Mette Valentin, U' in the member list and again under 'Afbud')."""
+    party = {}
+    for m in st.facts.mentions:
+        if m.party:
+            party.setdefault(_key(m.name), m.party)
+    for m in st.facts.mentions:
+        if not m.party and _key(m.name) in party:
+            m.party = party[_key(m.name)]
 
 
 def _apply(st: State, s) -> Optional[AttendanceFact]:
@@ -28,11 +49,17 @@ def _apply(st: State, s) -> Optional[AttendanceFact]:
         pm = st.mention(s.name, s.line, party=s.party, roles=[s.role] if s.role else [])
         fact = AttendanceFact(person=pm, status=s.status, role=s.role, evidence=st.ev(s.line))
         st.facts.attendance.append(fact)
+        if st.council is not None and s.party:  # a member of the council on behalf of a party, as the list says
+            st.facts.memberships.append(MembershipFact(person=pm, organization=st.council, role=s.role or "medlem",
+                                                       status="member", evidence=st.ev(s.line), party=s.party))
         return fact
     if s.status == "absent" and fact.status == "present" and s.role is None:
         fact.status, fact.evidence = "absent", st.ev(s.line)  # "Fraværende: X" after the member list
     if s.role and not fact.role:
         fact.role = s.role
+        for ms in st.facts.memberships:  # a substitute sits as "suppleant", not as a member
+            if ms.person is fact.person and ms.role == "medlem" and ms.organization is st.council:
+                ms.role = s.role
     if s.party and not fact.person.party:
         fact.person.party = s.party
     return fact
@@ -45,6 +72,7 @@ def stated_attendance(st: State, said: list) -> None:
         fact = _apply(st, s)
         if fact is not None and s.items and fact.status == "absent":
             fact.items = s.items
+    _same_party(st)
     for s in said:
         if s.replaces and plausible_name(s.replaces):
             sub, old = _fact_of(st, s.name), _fact_of(st, s.replaces)

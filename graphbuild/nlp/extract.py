@@ -6,10 +6,11 @@ import re
 from collections import Counter
 from typing import Any, Iterable, Optional
 
-from ..meeting.councils import document_scoped_council
+from ..meeting.councils import document_scoped_council, region_scope
 from ..model import FACTS_SCHEMA_VERSION, DocumentFacts, Line, MeetingFact, OrgRef, StructuredDocument
 from .attendance import stated_attendance
 from .build import build_nlp, line_gate
+from .votes import votes
 from .gaz import Gaz, _get, default_gazetteer
 from .components.participants import parse_participant
 from .items import agenda_item, area_memberships, concerns
@@ -38,12 +39,16 @@ def extract(doc: StructuredDocument, gazetteer: Any = None) -> DocumentFacts:
 
     if st.council is None and doc.generic_council:
         st.council = _whose_council(st, doc.generic_council, lines)
+        region = region_scope(src.lines) if st.council is None else None
+        if region:  # "Socialudvalget" on a page that names only Region Syddanmark
+            st.council = gz.council(f"{doc.generic_council} {region}")
         if st.council is None:  # nothing says whose "Byrådet" it is: this document's own (graphbuild/meeting/councils.py)
             st.council = document_scoped_council(doc.generic_council, src.doc_id)
     meeting(st)
     participants(st, doc.present, "present")
     participants(st, doc.absent, "absent")
     stated_attendance(st, doc.said)
+    votes(st, doc.votes)
     items_by_number = {it.number: it for it in doc.items}
     for it in doc.items:
         agenda_item(st, it)

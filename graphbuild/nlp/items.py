@@ -124,8 +124,12 @@ def concerns(st: State, number: str, lines: list[Line]):
         mentions_by_line.setdefault(pm.evidence.line, []).append(pm)
     for ln in lines:
         d = doc_of(st, ln)
+        names_here = " ".join(pm.name for pm in mentions_by_line.get(ln.line, []))
         for e in (doc_ents(d) if d is not None else ()):
             if e.label_ == "MUNICIPALITY" and e.ent_id_:
+                if e.text in names_here or re.search(rf"[A-ZÆØÅ][a-zæøå]+\s+{re.escape(e.text)}\s*\([A-ZÆØÅ]{{1,3}}\)",
+                                                     ln.text):
+                    continue  # "Lars Egedal (V)": a surname, not the municipality
                 key = ("municipality", e.ent_id_)
             elif e.label_ in ("BODY", "COUNCIL", "REGION"):
                 oid = e.ent_id_
