@@ -55,10 +55,10 @@ def _apply(st: State, s) -> Optional[AttendanceFact]:
         return fact
     if s.status == "absent" and fact.status == "present" and s.role is None:
         fact.status, fact.evidence = "absent", st.ev(s.line)  # "Fraværende: X" after the member list
-    if s.role and not fact.role:
+    if s.role and fact.role != s.role:  # a substitute sits as "suppleant", whatever the list line seemed to say
         fact.role = s.role
-        for ms in st.facts.memberships:  # a substitute sits as "suppleant", not as a member
-            if ms.person is fact.person and ms.role == "medlem" and ms.organization is st.council:
+        for ms in st.facts.memberships:
+            if ms.person is fact.person and ms.organization is st.council and ms.status == "member":
                 ms.role = s.role
     if s.party and not fact.person.party:
         fact.person.party = s.party
