@@ -74,7 +74,9 @@ def person(text: str) -> Optional[tuple[str, Optional[str]]]:
     m = _PERSON.match(t)
     if not m:
         return None
-    return m.group("name").strip(), m.group("party") or m.group("party2")
+    party = m.group("party") or m.group("party2")
+    # "U" (uden for partierne), "UFG", "løsgænger": outside the party groups, no party to be a member of
+    return m.group("name").strip(), (None if party in _phrases()["no_party"] else party)
 
 
 def people(text: str) -> list[tuple[str, Optional[str]]]:
