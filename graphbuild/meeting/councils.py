@@ -82,9 +82,12 @@ _COMMITTEE = (r"[A-ZÆØÅ]\w*-,?\s+(?:\w+-,?\s+)*og\s+\w*udvalget"  # "Klima-, 
 # the council word ends the phrase: a separator, the line's end, the kind, or the date that follows
 _END = r"(?=\s*(?:[-–|,:.;]|$|\s+(?:referat|dagsorden|den\b|d\.|\d)))"
 GENERIC_COUNCIL = re.compile(rf"\b({_WORDS}|{_COMMITTEE}){_END}")
+# other bodies that meet: "kommunaldirektørnetværket i den midtjyske region", "styregruppen for ..."
+_OTHER_BODY = (r"[\w-]*(?:netværket|nævnet|styregruppen|kommissionen|repræsentantskabet|bestyrelsen|forummet)"
+               r"(?:\s+(?:i|for)\s+[\w ,-]+?)?")
 # "Møde i udvalget for fastholdelse og rekruttering ... d. 10 februar 2022", "referat fra byrådet"
 _IN_COUNCIL = re.compile(rf"\b(?:møde|mødet|referat|dagsorden|beslutning(?:er)?)\s+(?:i|fra|for|til)\s+(?:mødet\s+i\s+)?"
-                         rf"({_WORDS}|{_COMMITTEE}|udvalget\s+for\s+[\w ,-]+?|[a-zæøå][\w-]*udvalget){_END}", re.I)
+                         rf"({_WORDS}|{_COMMITTEE}|udvalget\s+for\s+[\w ,-]+?|[a-zæøå][\w-]*udvalget|{_OTHER_BODY}){_END}", re.I)
 # "Økonomiudvalgets beslutning i mødet den 31. marts 2020", "Regionsrådets beslutning den 30. november 2021"
 _GENITIVE_DECISION = re.compile(rf"(?:^|\bpå\s+)({_WORDS.replace('KB|', '')}|[A-ZÆØÅ][\w-]*udvalget)s\s+(?:beslutning|møde)\b",
                                 re.I)
@@ -121,7 +124,8 @@ def labelled_council(lines: list, limit: int) -> tuple[Optional[str], Optional[i
 
 # A board's meeting: "Bestyrelsesmøde i Sydtrafik", "DAGSORDEN FYNBUS BESTYRELSE", "Referat FynBus Bestyrelse"
 _BOARD = re.compile(r"\b(?:bestyrelsesmøde|repræsentantskabsmøde)\s+i\s+([A-ZÆØÅ][\w&-]+(?:\s+[A-ZÆØÅ][\w&-]+){0,2})"
-                    r"|^(?:dagsorden|referat)\s+(?:for\s+|fra\s+)?([A-ZÆØÅ][\w&-]+\s+bestyrelse)\b", re.I)
+                    r"|^(?:dagsorden|referat)\s+(?:for\s+|fra\s+)?([A-ZÆØÅ][\w&-]+\s+bestyrelse)\b"
+                    r"|^([A-ZÆØÅ][\w&-]+\s+bestyrelse)[.,]?\s+(?:referat|dagsorden)\b", re.I)
 
 
 def board_in(text: str) -> Optional[str]:
@@ -129,7 +133,7 @@ def board_in(text: str) -> Optional[str]:
     m = _BOARD.search(text.strip()) if len(text) <= 200 else None
     if not m:
         return None
-    name = (m.group(1) or m.group(2)).strip()
+    name = (m.group(1) or m.group(2) or m.group(3)).strip()
     return None if name.split()[0].lower() in ("den", "det", "de", "et", "en") else name
 
 

@@ -34,7 +34,7 @@ _MUNI_STOP = {"Kommune", "Kommunes", "Dato", "Sted", "Mødet", "Møde", "Referat
               "Beslutninger", "Mødereferat"}
 
 _DATO_LINE = re.compile(r"^(?:møde)?dato\s*[:.]?\s*(.*)$", re.I)
-_TID_LINE = re.compile(r"^(?:tid|tidspunkt|mødetid)\s*[:.]\s*(.*)$", re.I)
+_TID_LINE = re.compile(r"^(?:tid og sted|tid|tidspunkt|mødetid)\s*[:.]\s*(.*)$", re.I)
 _STED_LINE = re.compile(r"^(?:sted|mødested|lokale)\s*[:.]\s*(.*)$", re.I)
 _HEADER_WORDS = re.compile(r"^(?:mission|vision|deltagere|deltagerfortegnelse|afbud|indhold|indholdsfortegnelse|dagsorden|referat)\b", re.I)
 
@@ -173,6 +173,9 @@ def _meeting(lines: list[Line], header_end: int, layout: str):
         m = _TID_LINE.match(ln.text)
         if m and time is None:
             time = _parse_time(m.group(1))
+            when = parse_date(m.group(1))
+            if when:  # "Tid: Fredag den 22. maj 2015 kl. 09:30": the meeting's date ("Dato:" may be the letter's)
+                date, header_line = when, ln.line
             continue
         m = _STED_LINE.match(ln.text)
         if m and location is None:

@@ -150,6 +150,9 @@ def meeting(st: State):
         ev_line = next((ln for ln in doc.source.lines if ln.line == doc.header_line), None)
     if ev_line is None:
         ev_line = next((ln for ln in doc.source.lines if ln.text.strip().startswith("Dato:")), None)
+    if ev_line is None and doc.council_line and doc.kind in ("dagsorden", "referat", "meeting", "bilag"):
+        # an agenda or minutes whose date the page does not state: its meeting, undated, evidenced by the council
+        ev_line = next((ln for ln in doc.source.lines if ln.line == doc.council_line), None)
     if ev_line is None or st.council is None:
         return
     st.facts.meeting = MeetingFact(council=st.council, date=doc.date, time=doc.time, location=doc.location,
