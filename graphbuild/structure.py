@@ -14,7 +14,7 @@ from typing import Optional
 
 from .meeting.bundle import _ATTACH, _bundle
 from .meeting.dates import _parse_time, parse_date
-from .meeting.attendance import block_entry, statements
+from .meeting.attendance import block_entries, statements
 from .meeting.councils import board_in, generic_in, labelled_council
 from .meeting.header import (_DATO_LINE, _dated_title, _detect_council, _detect_kind, _hinted_council, _meeting,
                              _title, canonical_council, classify, decision_date, header_date)
@@ -28,6 +28,7 @@ __all__ = ["structure", "parse_date", "canonical_council", "classify"]
 
 _NOT_MEETING = ("news", "members", "other")
 _MEETING_KINDS = ("dagsorden", "referat", "meeting")
+_CAME = re.compile(r"^(?:deltagerne var|til ?stede var|fremmødte|mødt var)\b", re.I)
 
 
 @dataclass
@@ -64,8 +65,9 @@ def _read_body(lines: list[Line], kind: str, layout: str) -> _Body:
 
 def _said(lines: list[Line], present: list[Line], absent: list[Line]) -> list:
     """Attendance as stated: the participant block's entries and every sentence about who was (not) there."""
-    block = [block_entry(ln, status) for status, part in (("present", present), ("absent", absent)) for ln in part]
-    return [s for s in block if s is not None] + statements(lines)
+    block = [s for status, part in (("present", present), ("absent", absent)) for ln in part
+             for s in block_entries(ln, status)]
+    return block + statements(lines)
 
 
 def _item_of(items: list[Item]):
@@ -165,7 +167,9 @@ def structure(source: SourceText, hints: Optional[Hints] = None) -> StructuredDo
     generic, generic_line = _generic(lines, kind, council)
     council_line = generic_line or council_line
     year = _year(lines, body.header_end, date)
-    said = _said(lines, present, absent) if kind in _MEETING_KINDS else []
+    # an agenda lists who is invited, not who came: only its stated absences count, unless it says who came
+    came = kind != "dagsorden" or any(_CAME.match(ln.text.strip()) for ln in lines)
+    said = _said(lines, present if came else [], absent) if kind in _MEETING_KINDS else []
     votes = votes_in(lines, _item_of(body.items))
     return StructuredDocument(
         source=source, kind=kind, council=council, council_line=council_line, year=year, date=date,

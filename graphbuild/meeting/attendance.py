@@ -39,6 +39,7 @@ _CASES = re.compile(r"\b(?:sag(?:erne)?|punkt(?:erne)?|pkt\.?)\s*(?P<items>\d{1,
 # a committee's quoted recommendation: "Plan, Miljø og Teknik, 7. januar 2020, pkt. 207:"
 _QUOTED_BODY = re.compile(r"^[A-ZÆØÅ][^:]{2,80},\s*(?:den\s+)?\d{1,2}\.?\s*(?:\w+\.?|\d{1,2}\.)\s*\d{4}\s*,?\s*"
                           r"(?:pkt\.?|punkt)\s*\d+\s*:?\s*$", re.I)
+_MERGED_COLUMNS = re.compile(r"^(?:deltagere|mødedeltagere|til stede)\s*:\s*$", re.I)
 _DECISION_HEAD = re.compile(r"^(?:beslutning|beslutninger)\b", re.I)
 
 
@@ -68,9 +69,25 @@ def _alt(kind: str) -> str:
     return "|".join(sorted((re.escape(p).replace(r"\ ", r"\s+") for p in _phrases()[kind]), key=len, reverse=True))
 
 
+_TITLE_WORDS = re.compile(r"^(?:(?:over|vice)?borgmester|formand|næstformand|bestyrelsesmedlem|medlem|rådmand|"
+                          r"direktør|suppleant|stedfortræder)\s+", re.I)
+
+
+def _strip_place_and_title(t: str) -> str:
+    """'Nordfyn Næstformand Poul Andersen' (a flattened 'Name, Place' list): the place of the person before and the
+    title go, 'Poul Andersen' stays."""
+    from .councils import known_place
+    words = t.split()
+    if len(words) >= 3 and known_place(words[0].rstrip(",")) and (_TITLE_WORDS.match(" ".join(words[1:]))
+                                                                   or len(words) >= 4):
+        t = " ".join(words[1:])
+    return _TITLE_WORDS.sub("", t)
+
+
 def person(text: str) -> Optional[tuple[str, Optional[str]]]:
     """'Overborgmester Frank Jensen (A)' -> ('Frank Jensen', 'A'); 'Stephanie Lose, V' -> ('Stephanie Lose', 'V')."""
     t = _ROLE_WORDS.sub("", _NUMBERED.sub("", text.strip().strip("|").strip().rstrip(".")))
+    t = _strip_place_and_title(t)
     m = _PERSON.match(t)
     if not m:
         return None
@@ -165,8 +182,13 @@ def statements(lines: list[Line]) -> list[Said]:
     """Every attendance statement in the lines, skipping those of a committee's quoted recommendation."""
     out: list[Said] = []
     quoted = after_head = False
+    prev = ""
     for ln in lines:
         t = ln.text.strip()
+        if _MERGED_COLUMNS.match(prev) and re.match(r"(?i)^(?:afbud|fraværende)\s*:", t):
+            prev = t
+            continue  # "Deltagere:" / "Afbud: A, B, ...": two columns flattened, read as the participant list
+        prev = t
         if after_head and people(t):
             out += [Said(n, "absent", ln, party=pa) for n, pa in people(t)]
         after_head = bool(_patterns()["absent_head"].match(t))
@@ -207,3 +229,24 @@ def block_entry(ln: Line, status: str) -> Optional[Said]:
     if p is None:
         return None
     return Said(p[0], status, ln, party=p[1], items=items)
+
+
+def block_entries(ln: Line, status: str) -> list[Said]:
+    """Every person of a participant-block line: one entry, or a list ('A (fra kl. 10), B, C og D')."""
+    one = block_entry(ln, status)
+    if one is not None:
+        return [one]
+    if "," not in ln.text:
+        return []
+    out: list[Said] = []
+    for part in _LIST_SPLIT.split(ln.text.strip().strip("|").strip().rstrip(".")):
+        m = re.match(r"^(?P<place>[A-ZÆØÅ][\w-]+)\s+(?:afbud|fraværende)\b\s*(?P<rest>.*)$", part)
+        if m and out:  # "..., Kerteminde afbud Bestyrelsesmedlem X": the one before sent apologies
+            last = out[-1]
+            out[-1] = Said(last.name, "absent", ln, party=last.party)
+            part = m.group("rest")
+        p = person(part)
+        if p is None:
+            break
+        out.append(Said(p[0], status, ln, party=p[1]))
+    return out

@@ -28,12 +28,16 @@ def _participants(lines: list[Line], start: int, end: int) -> tuple[list[Line], 
     present: list[Line] = []
     absent: list[Line] = []
     mode = None
+    just_opened = False
     for ln in lines[start:end]:
         tx = ln.text.strip()
         bare = _LIST_BULLET.sub("", tx)
         head = _PRESENT_HEAD.match(bare) or _ABSENT_HEAD.match(bare)
         if head:
-            mode = "present" if head.re is _PRESENT_HEAD else "absent"
+            merged = head.re is _ABSENT_HEAD and mode == "present" and just_opened
+            # "Deltagere:" / "Afbud: A, B, ...": a two-column table flattened, the list is the first column's
+            mode = "present" if head.re is _PRESENT_HEAD or merged else "absent"
+            just_opened = not (head.group("rest") or "").strip(" |")
             rest = (head.group("rest") or "").strip(" |")
             if not rest:
                 continue
@@ -47,6 +51,7 @@ def _participants(lines: list[Line], start: int, end: int) -> tuple[list[Line], 
                        or not _LIST_BULLET.sub("", tx)[:1].isupper()):
             mode = None
             continue
+        just_opened = False
         if mode == "present":
             present.append(ln)
         elif mode == "absent":
