@@ -5,6 +5,7 @@ import re
 from collections import Counter
 
 from ..model import Attachment, Item, Line
+from .item_lines import _plausible_title
 from .items import _BARE_NUMBER, _heading, _similar
 
 _ATTACH = re.compile(r"^Bilag\s+(\d{1,3})\s*[:.)-]\s*(\S.*)$", re.I)
@@ -28,7 +29,8 @@ def _bundle(lines: list[Line]) -> tuple[list[Item], list[Attachment]]:
         if m and current is not None:
             toc_att.setdefault(current, []).append((ln.text.strip(), ln.line))
         elif h and "." in h[0] or (h and toc_items):
-            toc_items.append((h[0], h[3], ln.line))
+            if _plausible_title(h[3]):  # not "17. Februar" (a calendar's dates)
+                toc_items.append((h[0], h[3], ln.line))
             current = h[0]
     known = {num for num, _, _ in toc_items}
     blocks = []  # (number, marker idx, title idx)

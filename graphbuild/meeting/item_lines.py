@@ -56,6 +56,10 @@ def _plausible_title(title: str) -> bool:
         return False
     if _PERSON_PARTY.match(title) or _DATE_TITLE.match(title):
         return False
+    from .attendance import person
+    if len(title.split()) <= 5 and person(title) is not None and title.split()[0].lower().endswith(
+            ("borgmester", "formand", "rådmand", "direktør")):
+        return False  # "Viceborgmester Kenneth Bro": a person with a title, not an item
     return not title.endswith(",")
 
 
@@ -107,7 +111,7 @@ def find_headings(lines: list[Line]) -> list[Heading]:
     """Every item heading of the document, in order, a number once (the later, fuller occurrence wins its body)."""
     cands = [c for c in (_candidate(lines, i) for i in range(len(lines))) if c is not None]
     plain = [c for c in cands if not c.marked]
-    kept = [c for c in cands if c.marked or _supported(lines, c, plain)]
+    kept = _no_restart([c for c in cands if c.marked or _supported(lines, c, plain)])
     by_number: dict[str, Heading] = {}
     for h in kept:
         old = by_number.get(h.number)
@@ -118,3 +122,17 @@ def find_headings(lines: list[Line]) -> list[Heading]:
             by_number[h.number] = Heading(h.index, h.number, title, h.marked or old.marked, h.n_lines)
     out = sorted(by_number.values(), key=lambda h: h.index)
     return [h for k, h in enumerate(out) if k == 0 or h.index != out[k - 1].index]
+
+
+def _no_restart(found: list[Heading]) -> list[Heading]:
+    """Numbered points inside an item ('1. Planstrategi ... godkendes', '2. Anbefales' under item 302) restart the
+    numbering below the item's own number: a plain heading must not go back below the heading before it, unless it
+    repeats a number already listed (the item itself after its table-of-contents entry)."""
+    out: list[Heading] = []
+    for h in found:
+        top = int(h.number.split(".")[0])
+        last = int(out[-1].number.split(".")[0]) if out else 0
+        if not h.marked and out and top < last and h.number not in {o.number for o in out}:
+            continue
+        out.append(h)
+    return out
