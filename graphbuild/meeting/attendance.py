@@ -69,6 +69,7 @@ def _alt(kind: str) -> str:
     return "|".join(sorted((re.escape(p).replace(r"\ ", r"\s+") for p in _phrases()[kind]), key=len, reverse=True))
 
 
+_NOT_A_NAME = re.compile(r"\b(?:Kommunes?|Regionskommune|Region|Regionen|Kommunen|Byråd|Byrådet|Udvalg)\b")
 _TITLE_WORDS = re.compile(r"^(?:(?:over|vice)?borgmester|formand|næstformand|bestyrelsesmedlem|medlem|rådmand|"
                           r"direktør|suppleant|stedfortræder)\s+", re.I)
 
@@ -89,7 +90,7 @@ def person(text: str) -> Optional[tuple[str, Optional[str]]]:
     t = _ROLE_WORDS.sub("", _NUMBERED.sub("", text.strip().strip("|").strip().rstrip(".")))
     t = _strip_place_and_title(t)
     m = _PERSON.match(t)
-    if not m:
+    if not m or _NOT_A_NAME.search(m.group("name")):
         return None
     party = m.group("party") or m.group("party2")
     # "U" (uden for partierne), "UFG", "løsgænger": outside the party groups, no party to be a member of

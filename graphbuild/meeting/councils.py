@@ -95,11 +95,23 @@ _GENITIVE_DECISION = re.compile(rf"(?:^|\bpå\s+)({_WORDS.replace('KB|', '')}|[A
 _COUNCIL_LABEL = re.compile(r"^(?:udvalg|mødeforum|forum|organ)\s*[:|]?\s*(?P<rest>[^:]*)$", re.I)
 
 
+# a header line that starts with the council ("Byrådet Byrådet Vis medlemmer ...", a table row), or a board's
+# meeting without the board's name ("Bestyrelsesmøde 29. januar 2016 kl. 10.00")
+_LINE_START = re.compile(r"^(Byrådet|Kommunalbestyrelsen|Regionsrådet|Borgerrepræsentationen)\s+\1\b")
+_BOARD_MEETING = re.compile(r"^(bestyrelses|repræsentantskabs)møde\b(?!\s+i\s)", re.I)
+
+
 def generic_in(text: str) -> Optional[str]:
     """The generic council a header line names, canonical, or None."""
     t = text.strip()
     if len(t) > 160:
         return None
+    m = _LINE_START.match(t)
+    if m:
+        return m.group(1)
+    m = _BOARD_MEETING.match(t)
+    if m:
+        return "Bestyrelsen" if m.group(1).lower().startswith("bestyrelse") else "Repræsentantskabet"
     for rx in (_GENITIVE_DECISION, _IN_COUNCIL, GENERIC_COUNCIL):
         m = rx.search(t)
         if m:
