@@ -48,8 +48,16 @@ def _heading(text: str):
     return number, int(top), (int(sub) if sub is not None else None), title
 
 
+_DECISION_HEADING = re.compile(r"^(?:beslutning\s+(?:i|fra)\s+[\wæøå-]+|[\wæøå-]+s\s+beslutning|politisk\s+behandling)\b",
+                               re.I)
+
+
 def _section_name(text: str) -> Optional[str]:
-    return _SECTION_NAMES.get(text.strip().rstrip(":").strip().lower())
+    t = text.strip().rstrip(":").strip()
+    name = _SECTION_NAMES.get(t.lower())
+    if name is None and len(t) <= 80 and _DECISION_HEADING.match(t):
+        name = "Beslutning"  # "Beslutning i Byrådet den 19-12-2016", "Udvalgets beslutning", "POLITISK BEHANDLING"
+    return name
 
 
 # ------------------------------------------------------------------- TOC
