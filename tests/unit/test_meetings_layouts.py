@@ -220,3 +220,20 @@ def test_a_party_explaining_its_vote_joins_the_vote_just_stated():
 
 def test_prose_with_for_is_no_vote():
     assert votes_in(lines("For så vidt angår sag 179 foreslog borgmesteren, at sagen genoptages i februar.")) == []
+
+
+def test_a_council_at_a_rows_start_and_a_boards_meeting_without_its_name():
+    assert generic_in("Byrådet Byrådet Vis medlemmer Rss-feed til udvalget Udskriv") == "Byrådet"
+    assert generic_in("Bestyrelsesmøde 29. januar 2016 kl. 10.00, Ved Fjorden 20") == "Bestyrelsen"
+
+
+def test_numbered_points_inside_an_item_are_not_items():
+    found = find_headings(lines("• 302. Planstrategi 2020", "Indstilling", "1. Planstrategi 2020 godkendes.",
+                                "2. herunder at strategien sendes i høring", "Beslutning", "Anbefales."))
+    assert [(h.number, h.title) for h in found] == [("302", "Planstrategi 2020")]
+
+
+def test_a_toc_then_the_items_keeps_every_item():
+    found = find_headings(lines("1. Valg af formand", "2. Mødeplan", "3. Eventuelt", "1. Valg af formand",
+                                "Indstilling", "Godkendt."))
+    assert [h.number for h in found] == ["2", "3", "1"] and found[-1].index == 3
