@@ -125,7 +125,7 @@ class CapturedResolution:
     """Wraps resolve.Resolver so the benchmark sees what the ingest resolved (for precision / recall)."""
 
     def __init__(self):
-        import graphbuild.resolve as resolve
+        import graphbuild.resolve.resolver as resolve
 
         self.module = resolve
         self.original = resolve.Resolver
@@ -135,7 +135,7 @@ class CapturedResolution:
         class Capturing(self.original):
             def resolve_all(self, docs):
                 out = super().resolve_all(docs)
-                captured.results.extend(out)
+                captured.results.extend(out.documents)
                 return out
 
         self.cls = Capturing
@@ -328,7 +328,7 @@ def _measure(n, driver, paths, texts, truth, mb) -> dict:
     # 2. naive loading: one row per round trip, in the empty graph, on the first documents' rows.
     extracted = extract_many(paths[:40])
     ok = [e for e in extracted if not e.error]
-    resolved = Resolver(gaz).resolve_all([e.facts for e in ok])
+    resolved = Resolver(gaz).resolve_all([e.facts for e in ok]).documents
     curated = curated_org_ids(gaz)
     sample = [document_rows(r, curated, e.layout, e.encoding, e.line_count) for e, r in zip(ok, resolved)]
     writer.load_reference_data(gaz)

@@ -1,8 +1,11 @@
-"""Curated gazetteers (regions, municipalities, parties, bodies, roles, health clusters) and a tiny loader.
+"""The one gazetteer: regions, municipalities, parties, bodies, roles, health clusters, and their loader.
 
-The data live in ``graphbuild/data/`` (CSV with header / JSON lines, UTF-8). Standard library only.
+The data live in ``graphbuild/data/`` (CSV with header / JSON lines, UTF-8): every Danish word list the package
+uses is read from there, here, once. Standard library only. Every stage gets the Gazetteer passed explicitly
+(the pipeline loads it once); tests build a small real one with ``Gazetteer.from_rows(...)`` (rows as in the
+data files).
 
-    gz = load_gazetteer()                       # cached
+    gz = load_gazetteer()                       # cached: one per process
     gz.lookup_municipality("Københavns Kommune").kommunekode   # '101'
     gz.lookup_org("WOCO").org_id                                # 'body:woco'
     gz.lookup_org("Erhvervshuset", regionskode="1084").org_id   # 'body:erhvervshus-hovedstaden'
@@ -24,9 +27,11 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Iterable, Optional, Union
+from pathlib import Path
+from typing import Any, Iterable, Mapping, Optional, Union
 
-__all__ = ["Region", "Municipality", "Party", "Body", "HealthClusterRow", "Gazetteer", "load_gazetteer", "normalize"]
+__all__ = ["Region", "Municipality", "Party", "Body", "HealthClusterRow", "Gazetteer", "load_gazetteer", "normalize",
+           "data_rows"]
 
 Code = Union[str, int, None]
 
@@ -86,6 +91,8 @@ class HealthClusterRow:
     source_line: int
 
 
+DATA_FILES = {"regions": "regions.csv", "municipalities": "municipalities.csv", "parties": "parties.csv",
+              "bodies": "bodies.jsonl", "roles": "roles.csv", "health_clusters": "health_clusters.csv"}
 NATIONAL_LETTERS = frozenset("ABCDFIKMOVÆØÅ")
 _DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2212"), "-")
 _ABBREV = re.compile(r"^[A-ZÆØÅ][A-ZÆØÅ0-9]{1,6}$")
@@ -115,9 +122,27 @@ def _split(v: str) -> tuple[str, ...]:
     return tuple(a.strip() for a in (v or "").split("|") if a.strip())
 
 
-def _rows(name: str) -> list[dict]:
-    text = resources.files("graphbuild").joinpath("data", name).read_text(encoding="utf-8")
+def data_rows(name: str, folder: Optional[Path] = None) -> list[dict]:
+    """The rows of one data file (CSV with a header row, or JSON lines) of graphbuild/data/ or of `folder`."""
+    if folder is None:
+        text = resources.files("graphbuild").joinpath("data", name).read_text(encoding="utf-8")
+    else:
+        path = Path(folder) / name
+        text = path.read_text(encoding="utf-8") if path.exists() else ""
+    if name.endswith(".jsonl"):
+        return [json.loads(line) for line in text.splitlines() if line.strip()]
     return list(csv.DictReader(text.splitlines()))
+
+
+def _aliases(v: Any) -> tuple[str, ...]:
+    """'a|b' (CSV) or a list (JSON lines) -> a tuple."""
+    if isinstance(v, str):
+        return _split(v)
+    return tuple(a for a in (v or ()) if a)
+
+
+def _flag(v: Optional[str], default: bool = True) -> bool:
+    return default if v is None or not str(v).strip() else str(v).strip().casefold() in ("yes", "true", "1")
 
 
 def _surfaces(rec) -> list[str]:
@@ -126,8 +151,13 @@ def _surfaces(rec) -> list[str]:
 
 
 class Gazetteer:
+    """Typed lookups over the curated records. Immutable after construction; equal when built from the same data
+    (so a copy sent to a worker process finds the spaCy pipeline built for the original)."""
+
     def __init__(self, regions: Iterable[Region], municipalities: Iterable[Municipality], parties: Iterable[Party],
-                 orgs: Iterable[Body], roles: dict[str, str], health_clusters: Iterable[HealthClusterRow] = ()):
+                 orgs: Iterable[Body], roles: Mapping[str, str], health_clusters: Iterable[HealthClusterRow] = (),
+                 ruler_roles: Optional[Iterable[str]] = None):
+        regions, municipalities, parties = list(regions), list(municipalities), list(parties)
         self.regions: dict[str, Region] = {r.regionskode: r for r in regions}
         self.municipalities: dict[str, Municipality] = {m.kommunekode: m for m in municipalities}
         self.parties: dict[str, Party] = {p.letter: p for p in parties}
@@ -135,9 +165,13 @@ class Gazetteer:
         self.councils: dict[str, Body] = {b.org_id: b for b in orgs if b.kind == "council"}
         self.bodies: dict[str, Body] = {b.org_id: b for b in orgs if b.kind != "council"}
         self.orgs: dict[str, Body] = {b.org_id: b for b in orgs}
-        self.roles: dict[str, str] = dict(roles)  # lower-case surface -> canonical role
+        self.roles: dict[str, str] = {normalize(k): v for k, v in roles.items()}  # surface -> canonical role
+        # role surfaces the EntityRuler tags ROLE (the rest only head role phrases: "konsulent", "chef")
+        self.ruler_roles: frozenset[str] = frozenset(self.roles if ruler_roles is None else map(normalize, ruler_roles))
         self.health_clusters: list[HealthClusterRow] = list(health_clusters)
         self._local_parties: dict[tuple[str, str], Party] = {}
+        self._fingerprint = hash((tuple(regions), tuple(municipalities), tuple(parties), tuple(orgs),
+                                  tuple(sorted(self.roles.items())), self.ruler_roles, tuple(self.health_clusters)))
 
         self._muni_index: dict[str, str] = {}
         for m in self.municipalities.values():
@@ -165,6 +199,45 @@ class Gazetteer:
                     ids = index.setdefault(key, [])
                     if b.org_id not in ids:
                         ids.append(b.org_id)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Gazetteer) and (self is other or (
+            self._fingerprint == other._fingerprint and self.regions == other.regions
+            and self.municipalities == other.municipalities and self.parties == other.parties
+            and self.orgs == other.orgs and self.roles == other.roles and self.ruler_roles == other.ruler_roles))
+
+    def __hash__(self) -> int:
+        return self._fingerprint
+
+    def __getstate__(self) -> dict:
+        state = dict(self.__dict__)
+        state["_local_parties"] = {}  # made on demand, the same again
+        return state
+
+    @classmethod
+    def from_rows(cls, *, regions: Iterable[dict] = (), municipalities: Iterable[dict] = (),
+                  parties: Iterable[dict] = (), bodies: Iterable[dict] = (), roles: Iterable[dict] = (),
+                  health_clusters: Iterable[dict] = ()) -> "Gazetteer":
+        """A gazetteer from rows shaped like the data files' (regions.csv, municipalities.csv, parties.csv,
+        bodies.jsonl, roles.csv, health_clusters.csv); aliases as 'a|b' or a list, optional columns may be left out."""
+        regs = [Region(str(r["regionskode"]), r.get("region_id") or f"region:{r['regionskode']}", r["name"],
+                       r.get("short_name") or r["name"], _aliases(r.get("aliases"))) for r in regions]
+        munis = [Municipality(str(r["kommunekode"]), r.get("municipality_id") or f"municipality:{r['kommunekode']}",
+                              r["name"], r.get("short_name") or r["name"], str(r["regionskode"]),
+                              _aliases(r.get("aliases"))) for r in municipalities]
+        parts = [Party(r.get("org_id") or f"party:{r['letter']}", r["letter"], r["name"], r.get("short_name") or None,
+                       _aliases(r.get("aliases"))) for r in parties]
+        orgs = [Body(org_id=d["org_id"], name=d["name"], short_name=d.get("short_name"),
+                     aliases=_aliases(d.get("aliases")), classification=d.get("classification") or "",
+                     kind=d.get("kind") or "body", regionskode=_code(d.get("regionskode")),
+                     display_name=d.get("display_name")) for d in bodies]
+        roles = list(roles)
+        role_map = {normalize(r["surface"]): r["canonical"] for r in roles}
+        ruler = [r["surface"] for r in roles if _flag(r.get("ruler"))]
+        clusters = [HealthClusterRow(str(r["kommunekode"]), r["municipality"], r["cluster_org_id"], str(r["regionskode"]),
+                                     r.get("source_file") or "", int(r.get("source_line") or 0))
+                    for r in health_clusters]
+        return cls(regs, munis, parts, orgs, role_map, clusters, ruler)
 
     # ------------------------------------------------------------------ lookups
     def lookup_municipality(self, surface: Optional[str]) -> Optional[Municipality]:
@@ -236,7 +309,7 @@ class Gazetteer:
             return None
         s = unicodedata.normalize("NFC", str(letter_or_name)).strip().strip("()").strip()
         if s.upper() in NATIONAL_LETTERS and len(s) == 1:
-            return self.parties[s.upper()]
+            return self.parties.get(s.upper())
         n = normalize(s)
         if n in self._party_index and not (len(s) == 1):
             return self.parties[self._party_index[n]]
@@ -255,6 +328,32 @@ class Gazetteer:
 
     def canonical_role(self, surface: str) -> Optional[str]:
         return self.roles.get(normalize(surface))
+
+    def role_words(self) -> list[str]:
+        """Every role surface longer than three letters, lower case: what heads a role phrase."""
+        return sorted(w for w in self.roles if len(w) > 3)
+
+    def party_letter(self, surface: Optional[str]) -> Optional[str]:
+        """A party's letter from its letter ('A', 'SF' as written) or any of its names ('Socialdemokratiet')."""
+        if not surface:
+            return None
+        s = surface.strip()
+        if len(s) <= 2 and s.isupper():
+            return s
+        party = self.lookup_party(s)
+        return party.letter if party is not None else None
+
+    def council_named(self, name: Optional[str]) -> Optional[Body]:
+        """A council by its org_id or exact name (structure's canonical council names)."""
+        if not name:
+            return None
+        found = self.councils.get(name)
+        return found or next((c for c in self.councils.values() if c.name == name), None)
+
+    def region_of(self, org_id: Optional[str]) -> Optional[str]:
+        """The regionskode of a regional council or body, if it has one."""
+        rec = self.orgs.get(org_id) if org_id else None
+        return rec.regionskode if rec is not None else None
 
     # ------------------------------------------------------------------ spaCy
     def entity_ruler_patterns(self) -> list[dict]:
@@ -297,29 +396,13 @@ class Gazetteer:
                 if len(s) >= 2:
                     add("PARTY", s, p.org_id)
         for surface, canon in self.roles.items():
-            add("ROLE", surface, canon)
+            if surface in self.ruler_roles:
+                add("ROLE", surface, canon)
         return pats
 
 
-@lru_cache(maxsize=1)
-def load_gazetteer() -> Gazetteer:
-    regions = [Region(str(r["regionskode"]), r["region_id"], r["name"], r["short_name"], _split(r["aliases"]))
-               for r in _rows("regions.csv")]
-    munis = [Municipality(str(r["kommunekode"]), r["municipality_id"], r["name"], r["short_name"], str(r["regionskode"]),
-                          _split(r["aliases"])) for r in _rows("municipalities.csv")]
-    parties = [Party(r["org_id"], r["letter"], r["name"], r["short_name"] or None, _split(r["aliases"]))
-               for r in _rows("parties.csv")]
-    text = resources.files("graphbuild").joinpath("data", "bodies.jsonl").read_text(encoding="utf-8")
-    orgs = []
-    for line in text.splitlines():
-        if not line.strip():
-            continue
-        d = json.loads(line)
-        orgs.append(Body(org_id=d["org_id"], name=d["name"], short_name=d.get("short_name"),
-                         aliases=tuple(d.get("aliases") or ()), classification=d.get("classification") or "",
-                         kind=d.get("kind") or "body", regionskode=_code(d.get("regionskode")),
-                         display_name=d.get("display_name")))
-    roles = {normalize(r["surface"]): r["canonical"] for r in _rows("roles.csv")}
-    clusters = [HealthClusterRow(r["kommunekode"], r["municipality"], r["cluster_org_id"], r["regionskode"],
-                                 r["source_file"], int(r["source_line"])) for r in _rows("health_clusters.csv")]
-    return Gazetteer(regions, munis, parties, orgs, roles, clusters)
+@lru_cache(maxsize=4)
+def load_gazetteer(folder: Optional[Path] = None) -> Gazetteer:
+    """The gazetteer of graphbuild/data/ (read once per process), or of a folder holding files of the same names
+    (a missing file is an empty list: tests keep small gazetteers in tests/data/gazetteer/)."""
+    return Gazetteer.from_rows(**{arg: data_rows(name, folder) for arg, name in DATA_FILES.items()})

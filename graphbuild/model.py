@@ -1,19 +1,39 @@
 """Typed records passed between the pipeline stages.
 
 read -> SourceText -> structure -> StructuredDocument -> extract -> DocumentFacts
-      -> resolve -> ResolvedDocument -> load
+      -> resolve -> Resolution (ResolvedDocument per document, review candidates, graph merges) -> load
 
-Everything here is plain data: no I/O, no database.  The JSON form of
+Everything here is plain data: no I/O, no database.  The closed vocabularies (statuses, kinds, outcomes) are
+the Literal types below; `vocabulary(T)` lists one, and tests/unit check code and Cypher against them.  The JSON form of
 DocumentFacts is the documented, versioned output of `graphbuild extract`
 (see docs/extraction.md); bump FACTS_SCHEMA_VERSION when it changes shape.
 """
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import Literal, Optional
+from typing import Literal, Optional, get_args
 
 FACTS_SCHEMA_VERSION = 3
 QUOTE_MAX = 300
+
+# ------------------------------------------------------------- vocabularies
+Layout = Literal["clean", "pdftotext", "markdown", "pdf", "html"]
+MeetingDocumentKind = Literal["dagsorden", "referat", "bilag", "meeting"]
+DocumentKind = Literal["dagsorden", "referat", "bilag", "meeting", "members", "news", "other"]
+HintKind = Literal["meeting", "news", "members", "other", "dagsorden", "referat", "bilag"]
+OrgKind = Literal["council", "body", "party"]  # an Organization node: :Council, :Body or :Party
+NamedKind = Literal["council", "body", "region", "party", "municipality"]  # an organisation or area a text names
+AttendanceStatus = Literal["present", "absent"]
+MembershipStatus = Literal["member", "appointed", "proposed", "resigned", "reports_from", "nominated", "offered"]
+SeatStatus = Literal["offered", "declined", "vacant", "invited"]
+DecisionOutcome = Literal["approved", "noted", "discussed", "postponed", "other"]
+ConcernsKind = Literal["person", "organization", "municipality"]
+LoadStatus = Literal["loaded", "replaced", "unchanged", "failed"]
+
+
+def vocabulary(literal) -> frozenset[str]:
+    """The members of one of the Literal vocabularies above."""
+    return frozenset(get_args(literal))
 
 
 # --------------------------------------------------------------------- read
@@ -33,7 +53,7 @@ class SourceText:
     doc_id: str  # sha256 hex of the file's bytes
     path: str
     encoding: str  # utf-8, utf-8-sig, cp1252, latin-1, pdf
-    layout: str  # clean | pdftotext | markdown | pdf
+    layout: Layout
     lines: list[Line]
     original_line_count: int  # lines in the original file (pages*lines for PDF)
     repaired_lines: list[int] = field(default_factory=list)  # not UTF-8 in a UTF-8 file: read as cp1252
@@ -72,7 +92,7 @@ class Attachment:
 @dataclass
 class StructuredDocument:
     source: SourceText
-    kind: str  # dagsorden | referat | bilag | meeting (meeting documents) | members | news | other
+    kind: DocumentKind
     council: Optional[str]  # canonical council name, e.g. "KKR Hovedstaden"
     council_line: Optional[int]
     year: Optional[int]
@@ -97,7 +117,7 @@ class StructuredDocument:
 class Hints:
     """What the user says a folder holds (ingest --kind/--council/--municipality); None = read it from the text."""
 
-    kind: Optional[str] = None  # meeting | news | members | other | dagsorden | referat | bilag
+    kind: Optional[HintKind] = None
     council: Optional[str] = None
     municipality: Optional[str] = None
 
@@ -132,7 +152,7 @@ class OrgRef:
 
     surface: str
     org_id: Optional[str] = None
-    kind: Literal["council", "body", "party"] = "body"
+    kind: OrgKind = "body"
     part_of: Optional[str] = None  # an unknown body named as a group of a known one: that body's org_id
 
 
@@ -141,7 +161,7 @@ class OrgMention:
     """An organisation a reference list knows, named in the document (where first named)."""
 
     surface: str
-    kind: str  # council | body | region | party | municipality ("Odsherred Kommune")
+    kind: NamedKind  # "municipality": "Odsherred Kommune"
     ref_id: str  # org_id, regionskode or kommunekode
     evidence: Evidence
 
@@ -149,7 +169,7 @@ class OrgMention:
 @dataclass
 class AttendanceFact:
     person: PersonMention
-    status: Literal["present", "absent"]
+    status: AttendanceStatus
     role: Optional[str]
     evidence: Evidence
     replaces: Optional[PersonMention] = None  # a substitute ("suppleant"): the member they stood in for (absent)
@@ -161,7 +181,7 @@ class MembershipFact:
     person: PersonMention
     organization: OrgRef
     role: str  # medlem, formand, næstformand, direktør, ...
-    status: str  # member | appointed | proposed | resigned | reports_from | nominated | offered
+    status: MembershipStatus
     evidence: Evidence
     party: Optional[str] = None  # letter of the party on whose behalf
     municipality: Optional[str] = None  # kommunekode represented
@@ -188,7 +208,7 @@ class AgendaItemFact:
 class DecisionFact:
     item_number: str
     text: str
-    outcome: str  # approved | noted | discussed | postponed | other
+    outcome: DecisionOutcome
     evidence: Evidence
 
 
@@ -220,7 +240,7 @@ class VoteFact:
 @dataclass
 class ConcernsFact:
     item_number: str
-    target_kind: Literal["person", "organization", "municipality"]
+    target_kind: ConcernsKind
     target: str  # org_id / kommunekode / mention_id
     evidence: Evidence
 
@@ -248,7 +268,7 @@ class SeatFact:
     """A seat in a body whose holder is not (yet) a person: offered to a party, declined, open for nominations."""
 
     organization: OrgRef
-    status: str  # offered | declined | vacant | invited
+    status: SeatStatus
     evidence: Evidence
     party: Optional[str] = None  # letter of the party the seat belongs to / is offered to
     item_number: Optional[str] = None
@@ -261,7 +281,7 @@ class DocumentFacts:
 
     doc_id: str
     path: str
-    kind: str
+    kind: DocumentKind
     title: str
     meeting: Optional[MeetingFact] = None
     agenda_items: list[AgendaItemFact] = field(default_factory=list)
@@ -280,6 +300,105 @@ class DocumentFacts:
 
     def to_dict(self) -> dict:
         return asdict(self)
+
+
+# ------------------------------------------------------------------ resolve
+def org_key(surface: str, org_id: Optional[str]) -> str:
+    """How ResolvedDocument.org_of names an OrgRef: its gazetteer id, else its surface (case and spacing folded)."""
+    return org_id or "surface:" + " ".join(surface.split()).casefold()
+
+
+@dataclass(frozen=True)
+class PersonContext:
+    """What one mention says about a person besides the name."""
+
+    party: Optional[str] = None
+    municipality: Optional[str] = None  # kommunekode
+    date: Optional[str] = None  # meeting date, ISO
+    org_ids: tuple[str, ...] = ()
+    roles: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class KnownPerson:
+    """A Person already in the graph (read by the loader before resolving)."""
+
+    person_id: str
+    name: str
+    aliases: tuple[str, ...] = ()
+    merged_ids: tuple[str, ...] = ()
+    contexts: tuple[PersonContext, ...] = ()
+
+
+@dataclass(frozen=True)
+class PersonRecord:
+    """The final state of a Person node after this run."""
+
+    person_id: str
+    name: str
+    aliases: tuple[str, ...] = ()
+    merged_ids: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class OrgRecord:
+    org_id: str
+    name: str
+    kind: OrgKind
+    short_name: Optional[str] = None
+    aliases: tuple[str, ...] = ()
+    classification: Optional[str] = None
+    letter: Optional[str] = None  # parties
+    kommunekode: Optional[str] = None  # local lists / municipal councils
+    part_of: Optional[str] = None  # a body only documents name, named as a group of this known body
+
+
+@dataclass(frozen=True)
+class UnresolvedMention:
+    mention: PersonMention
+    reason: str  # e.g. "initials only, no candidate", "2 candidates: ..."
+
+
+@dataclass(frozen=True)
+class ResolvedDocument:
+    facts: DocumentFacts
+    person_of: dict[str, str]  # mention_id -> person_id (resolved mentions only)
+    persons: tuple[PersonRecord, ...]  # every Person this document's facts point to, in final form
+    orgs: tuple[OrgRecord, ...]  # every organization this document's facts point to
+    org_of: dict[str, str]  # OrgRef key (see org_key) -> org_id
+    unresolved: tuple[UnresolvedMention, ...] = ()
+    party_of: dict[str, str] = field(default_factory=dict)  # mention_id -> party org_id (letter resolved)
+    municipality_of: dict[str, str] = field(default_factory=dict)  # mention_id -> kommunekode
+
+
+@dataclass(frozen=True)
+class CandidatePair:
+    """Two persons the resolver was not sure about (for `graphbuild resolve review`)."""
+
+    a_id: str
+    a_name: str
+    b_id: str
+    b_name: str
+    score: float
+    evidence: tuple[Evidence, ...]
+    reason: str
+
+
+@dataclass(frozen=True)
+class GraphMerge:
+    """Two Persons already in the graph that a curator's `same` judgement makes one."""
+
+    kept_id: str
+    absorbed_id: str
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """What resolving one run gives: the documents in input order, review candidates, graph merges."""
+
+    documents: tuple[ResolvedDocument, ...]
+    candidates: tuple[CandidatePair, ...] = ()  # the uncertain band, never merged; best score first
+    merges: tuple[GraphMerge, ...] = ()
 
 
 def quote(text: str) -> str:

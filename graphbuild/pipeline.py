@@ -323,7 +323,7 @@ def _ingest(found: Discovery, report: IngestReport, writer, gazetteer, judgement
             hints: Optional[Hints] = None) -> IngestReport:
     from .db.rows import document_rows
     from .db.reference import curated_org_ids
-    from .resolve import Resolver, load_judgements
+    from .resolve import load_judgements, resolve
 
     writer.apply_schema()
     writer.load_reference_data(gazetteer)
@@ -346,14 +346,14 @@ def _ingest(found: Discovery, report: IngestReport, writer, gazetteer, judgement
     judgements = judgements or load_judgements()
     if not extracted and not judgements.same:
         return report  # nothing to resolve or load, and no curator's "same" to apply to known people
-    resolver = Resolver(gazetteer, writer.known_persons(exclude_doc_ids=previous.values()), judgements)
-    resolved = resolver.resolve_all([e.facts for e in extracted])
-    for kept, absorbed in resolver.graph_merges():  # curators' "same" judgements on two known people
-        writer.merge_persons(kept, absorbed)
+    resolution = resolve([e.facts for e in extracted], gazetteer,
+                         writer.known_persons(exclude_doc_ids=previous.values()), judgements)
+    for merge in resolution.merges:  # curators' "same" judgements on two known people
+        writer.merge_persons(merge.kept_id, merge.absorbed_id)
 
     # 4. Load, one transaction per document.
     curated = curated_org_ids(gazetteer)
-    for i, (e, r) in enumerate(zip(extracted, resolved)):
+    for i, (e, r) in enumerate(zip(extracted, resolution.documents)):
         rows = document_rows(r, curated, e.layout, e.encoding, e.line_count, page_starts=e.page_starts)
         try:
             outcome = writer.write_document(rows, e.path, replaces=previous.get(e.path))

@@ -31,12 +31,11 @@ def resolve_review(conn, fmt, judgements):
     from ..gazetteer import load_gazetteer
     from ..db.load import GraphWriter
     from ..output import render
-    from ..resolve import Resolver, load_judgements
+    from ..resolve import load_judgements, review_known
 
     writer = GraphWriter(conn.driver(), conn.database)
-    resolver = Resolver(load_gazetteer(), writer.known_persons(), load_judgements(judgements))
-    resolver.resolve_all([])
+    candidates = review_known(load_gazetteer(), writer.known_persons(), load_judgements(judgements))
     rows = [dict(a=p.a_name, b=p.b_name, score=round(p.score, 1), reason=p.reason,
                  evidence=" | ".join(f"{e.doc_id[:8]}:{e.line} {e.quote}" for e in p.evidence[:4]),
-                 a_id=p.a_id, b_id=p.b_id) for p in resolver.review_candidates()]
+                 a_id=p.a_id, b_id=p.b_id) for p in candidates]
     click.echo(render(["a", "b", "score", "reason", "evidence", "a_id", "b_id"], rows, fmt))

@@ -15,7 +15,7 @@ from typing import Callable, Iterable, Optional
 import neo4j
 
 from ..errors import DatabaseError, GraphbuildError
-from ..resolve import KnownPerson, PersonContext
+from ..model import KnownPerson, PersonContext
 from .rows import DocumentRows
 from .statements import schema_names, schema_statements, statement
 

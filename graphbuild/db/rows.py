@@ -10,8 +10,7 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import Optional
 
-from ..model import DocumentFacts, Evidence
-from ..resolve import ResolvedDocument, org_key
+from ..model import DocumentFacts, Evidence, ResolvedDocument, org_key
 
 # The kinds of target an agenda item can concern, each with its own statement (load_concerns_<kind>).
 CONCERN_KINDS = ("person", "organization", "municipality", "region")

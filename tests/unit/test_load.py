@@ -14,7 +14,7 @@ def test_document_rows_are_deterministic():
     from graphbuild.gazetteer import load_gazetteer
     from graphbuild.resolve import Resolver
 
-    facts = [extract_path(str(p)) for p in SAMPLE_FILES]
-    a = [document_rows(r).batches for r in Resolver(load_gazetteer()).resolve_all(facts)]
-    b = [document_rows(r).batches for r in Resolver(load_gazetteer()).resolve_all(facts)]
+    facts = [extract_path(str(p), load_gazetteer()) for p in SAMPLE_FILES]
+    a = [document_rows(r).batches for r in Resolver(load_gazetteer()).resolve_all(facts).documents]
+    b = [document_rows(r).batches for r in Resolver(load_gazetteer()).resolve_all(facts).documents]
     assert a == b

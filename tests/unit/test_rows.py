@@ -35,7 +35,7 @@ def built_rows() -> dict[str, list[dict]]:
     for corpus in CORPORA:
         extracted = [e for e in extract_many([str(p) for p in discover([str(corpus)]).files], workers=1)
                      if not e.error]
-        resolved = Resolver(gaz).resolve_all([e.facts for e in extracted])
+        resolved = Resolver(gaz).resolve_all([e.facts for e in extracted]).documents
         for e, r in zip(extracted, resolved):
             rows = document_rows(r, curated_org_ids(gaz), e.layout, e.encoding, e.line_count, e.page_starts)
             for name, batch in rows.batches:
