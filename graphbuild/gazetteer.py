@@ -123,12 +123,11 @@ def _split(v: str) -> tuple[str, ...]:
 
 
 def data_rows(name: str, folder: Optional[Path] = None) -> list[dict]:
-    """The rows of one data file (CSV with a header row, or JSON lines) of graphbuild/data/ or of `folder`."""
-    if folder is None:
-        text = resources.files("graphbuild").joinpath("data", name).read_text(encoding="utf-8")
+    """The rows of one data file (CSV with a header row, or JSON lines) of `folder`, else of graphbuild/data/."""
+    if folder is not None and (Path(folder) / name).exists():
+        text = (Path(folder) / name).read_text(encoding="utf-8")
     else:
-        path = Path(folder) / name
-        text = path.read_text(encoding="utf-8") if path.exists() else ""
+        text = resources.files("graphbuild").joinpath("data", name).read_text(encoding="utf-8")
     if name.endswith(".jsonl"):
         return [json.loads(line) for line in text.splitlines() if line.strip()]
     return list(csv.DictReader(text.splitlines()))
@@ -403,6 +402,7 @@ class Gazetteer:
 
 @lru_cache(maxsize=4)
 def load_gazetteer(folder: Optional[Path] = None) -> Gazetteer:
-    """The gazetteer of graphbuild/data/ (read once per process), or of a folder holding files of the same names
-    (a missing file is an empty list: tests keep small gazetteers in tests/data/gazetteer/)."""
+    """The gazetteer of graphbuild/data/ (read once per process), or of a folder holding files of the same names;
+    a file the folder does not hold is read from graphbuild/data/ (tests/data/gazetteer/ holds a few regions,
+    municipalities and bodies, and takes the word lists, parties and roles, from the package)."""
     return Gazetteer.from_rows(**{arg: data_rows(name, folder) for arg, name in DATA_FILES.items()})

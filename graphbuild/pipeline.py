@@ -191,10 +191,12 @@ def _check_lines(data: bytes, path: str) -> None:
                                    f"not a meeting document")
 
 
-def extract_one(path: str, hints: Optional[Hints] = None) -> Extracted:
+def extract_one(path: str, hints: Optional[Hints] = None, gazetteer=None) -> Extracted:
     """read -> structure -> extract for one file; never raises for bad input.
 
-    `hints`: what the user says the document is (ingest --kind/--council/--municipality)."""
+    `hints`: what the user says the document is (ingest --kind/--council/--municipality); `gazetteer`: the
+    run's (None: the one of graphbuild/data/)."""
+    from .gazetteer import load_gazetteer
     from .nlp import extract
     from .read import read_bytes
     from .structure import structure
@@ -209,7 +211,7 @@ def extract_one(path: str, hints: Optional[Hints] = None) -> Extracted:
             _check_lines(data, path)
         source = read_bytes(data, path)
         source.path = path
-        facts = extract(structure(source, hints))
+        facts = extract(structure(source, hints), gazetteer if gazetteer is not None else load_gazetteer())
         reason = nothing_stated(facts)
         if reason:
             raise InputError(path, reason)
@@ -234,17 +236,21 @@ def _source_warnings(source) -> list[str]:
     return [f"mixed encodings: not UTF-8 on line {line_ranges(repaired)}; read as cp1252 there, UTF-8 elsewhere"]
 
 
-def extract_many(paths: list[str], workers: Optional[int] = None, hints: Optional[Hints] = None) -> list[Extracted]:
+def extract_many(paths: list[str], workers: Optional[int] = None, hints: Optional[Hints] = None,
+                 gazetteer=None) -> list[Extracted]:
     """Per-document extraction is independent: use every core when there is enough work."""
+    from .gazetteer import load_gazetteer
+    from .nlp import build_nlp
+
+    gazetteer = gazetteer if gazetteer is not None else load_gazetteer()
     workers = workers or min(2, os.cpu_count() or 1)
     if len(paths) < PARALLEL_FROM or workers < 2:
-        return [extract_one(p, hints) for p in paths]
-    # Build the spaCy pipeline once here: forked workers inherit it instead of each paying ~1 s for it.
-    from .nlp import build_nlp, default_gazetteer
-
-    build_nlp(default_gazetteer())
+        return [extract_one(p, hints, gazetteer) for p in paths]
+    # Build the spaCy pipeline once here: forked workers inherit it (their copy of the gazetteer is equal to this
+    # one, so it finds the pipeline) instead of each paying ~1 s for it.
+    build_nlp(gazetteer)
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        return list(pool.map(partial(extract_one, hints=hints), paths, chunksize=4))
+        return list(pool.map(partial(extract_one, hints=hints, gazetteer=gazetteer), paths, chunksize=4))
 
 
 # ------------------------------------------------------------------ ingest
@@ -333,7 +339,7 @@ def _ingest(found: Discovery, report: IngestReport, writer, gazetteer, judgement
 
     # 2. Extract (pure, parallel).
     extracted = []
-    for e in extract_many(todo, workers, hints):
+    for e in extract_many(todo, workers, hints, gazetteer):
         if e.error:
             report.failed.append((e.path, e.error))
             if progress:

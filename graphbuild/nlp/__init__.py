@@ -14,11 +14,10 @@ Every fact's Evidence is (doc_id, Line.line = line in the ORIGINAL file, quote(L
 look like they carry a participant or an appointment but do not parse go to DocumentFacts.unresolved.
 
 Modules: names (person-name shapes), spans (Doc helpers, role words), ruler, gate, components/*, findings,
-gaz (gazetteer view), build (build_nlp, line_gate), state, extract (entry point), people, across, seats,
+build (build_nlp, line_gate), state, extract (entry point), people, across, seats,
 items, pages.
 """
 from .build import build_nlp, line_gate
 from .extract import extract, extract_path, facts_to_jsonl
-from .gaz import Gaz, default_gazetteer
 
-__all__ = ["Gaz", "build_nlp", "default_gazetteer", "extract", "extract_path", "facts_to_jsonl", "line_gate"]
+__all__ = ["build_nlp", "extract", "extract_path", "facts_to_jsonl", "line_gate"]

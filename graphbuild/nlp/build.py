@@ -1,40 +1,32 @@
-"""build_nlp: spacy.blank('da') + entity ruler + the graphbuild components, cached per gazetteer."""
+"""build_nlp: spacy.blank('da') + entity ruler + the graphbuild components, cached per gazetteer.
+
+The caches are keyed by the Gazetteer itself (equal gazetteers, e.g. a copy sent to a worker process, share one
+pipeline), never by id()."""
 from __future__ import annotations
 
-from typing import Any
+from functools import lru_cache
 
 import spacy
 from spacy.language import Language
 
+from ..gazetteer import Gazetteer
 from . import components  # noqa: F401  (registers the factories)
 from .gate import LineGate
-from .gaz import Gaz
 from .ruler import case_sensitive_norms, phrase_patterns
 
-# ------------------------------------------------------------------ pipeline
-_NLP_CACHE: dict[int, tuple[Any, Language]] = {}
-_GATE_CACHE: dict[int, tuple[Any, "LineGate"]] = {}
 
-
-def line_gate(gazetteer: Any) -> "LineGate":
+@lru_cache(maxsize=4)
+def line_gate(gazetteer: Gazetteer) -> LineGate:
     """The test that decides which lines enter the pipeline (components.LineGate); cached per gazetteer."""
-    hit = _GATE_CACHE.get(id(gazetteer))
-    if hit is not None and hit[0] is gazetteer:
-        return hit[1]
-    gz = Gaz(gazetteer)
-    gate = LineGate(phrase_patterns(gz.patterns())[0], gz.role_words())
-    _GATE_CACHE[id(gazetteer)] = (gazetteer, gate)
-    return gate
+    return LineGate(phrase_patterns(gazetteer.entity_ruler_patterns())[0], gazetteer.role_words())
 
 
-def build_nlp(gazetteer: Any) -> Language:
-    """spacy.blank('da') + entity_ruler + the graphbuild components; cached per gazetteer object."""
-    hit = _NLP_CACHE.get(id(gazetteer))
-    if hit is not None and hit[0] is gazetteer:
-        return hit[1]
-    gz = Gaz(gazetteer)
+@lru_cache(maxsize=4)
+def build_nlp(gazetteer: Gazetteer) -> Language:
+    """spacy.blank('da') + entity_ruler + the graphbuild components; cached per gazetteer."""
+    gz = gazetteer
     nlp = spacy.blank("da")
-    pats, exact = phrase_patterns(gz.patterns())
+    pats, exact = phrase_patterns(gz.entity_ruler_patterns())
     case_sensitive_norms(nlp, exact)
     ruler = nlp.add_pipe("graphbuild_entity_ruler", name="entity_ruler",
                          config={"phrase_matcher_attr": "NORM", "validate": False, "overwrite_ents": True})
@@ -45,6 +37,5 @@ def build_nlp(gazetteer: Any) -> Language:
     nlp.add_pipe("graphbuild_body_reports")
     nlp.add_pipe("graphbuild_appointments")
     nlp.add_pipe("graphbuild_decision_outcome")
-    _NLP_CACHE[id(gazetteer)] = (gazetteer, nlp)
     return nlp
 

@@ -4,14 +4,14 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from typing import Any, Iterable, Optional
+from typing import Iterable, Optional
 
+from ..gazetteer import Gazetteer
 from ..meeting.councils import document_scoped_council, region_scope
 from ..model import FACTS_SCHEMA_VERSION, DocumentFacts, Line, MeetingFact, OrgRef, StructuredDocument
 from .attendance import stated_attendance
 from .build import build_nlp, line_gate
 from .votes import votes
-from .gaz import Gaz, _get, default_gazetteer
 from .components.participants import parse_participant
 from .items import agenda_item, area_memberships, concerns
 from .pages import free_text, named_organizations
@@ -21,19 +21,16 @@ from .spans import doc_ents
 from .state import State, doc_of
 
 
-def extract(doc: StructuredDocument, gazetteer: Any = None) -> DocumentFacts:
-    gazetteer = gazetteer if gazetteer is not None else default_gazetteer()
-    gz = Gaz(gazetteer)
+def extract(doc: StructuredDocument, gazetteer: Gazetteer) -> DocumentFacts:
     nlp = build_nlp(gazetteer)
     src = doc.source
     facts = DocumentFacts(doc_id=src.doc_id, path=src.path, kind=doc.kind, title=doc.title,
                           date=doc.published if doc.kind == "news" else doc.date)
-    council = gz.council(doc.council)
-    if council is not None and council.org_id:
-        rec = (getattr(gazetteer, "councils", None) or {}).get(council.org_id) if isinstance(
-            getattr(gazetteer, "councils", None), dict) else None
-        gz.regionskode = _get(rec, "regionskode")
-    st = State(doc=doc, gz=gz, facts=facts, council=council, nlp=nlp, gate=line_gate(gazetteer))
+    st = State(doc=doc, gz=gazetteer, facts=facts, council=None, nlp=nlp, gate=line_gate(gazetteer))
+    st.council = st.council_ref(doc.council)
+    if st.council is not None and st.council.org_id:
+        rec = gazetteer.councils.get(st.council.org_id)
+        st.region = rec.regionskode if rec is not None else None
 
     lines, free = _parse_lines(st, doc, gazetteer)
 
@@ -41,7 +38,7 @@ def extract(doc: StructuredDocument, gazetteer: Any = None) -> DocumentFacts:
         st.council = _whose_council(st, doc.generic_council, lines)
         region = region_scope(src.lines) if st.council is None else None
         if region:  # "Socialudvalget" on a page that names only Region Syddanmark
-            st.council = gz.council(f"{doc.generic_council} {region}")
+            st.council = st.council_ref(f"{doc.generic_council} {region}")
         if st.council is None:  # nothing says whose "Byrådet" it is: this document's own (graphbuild/meeting/councils.py)
             st.council = document_scoped_council(doc.generic_council, src.doc_id)
     meeting(st)
@@ -72,7 +69,7 @@ def extract(doc: StructuredDocument, gazetteer: Any = None) -> DocumentFacts:
 
 
 
-def _parse_lines(st: State, doc: StructuredDocument, gazetteer: Any) -> tuple[list[Line], list[Line]]:
+def _parse_lines(st: State, doc: StructuredDocument, gazetteer: Gazetteer) -> tuple[list[Line], list[Line]]:
     """Every line that can carry a fact, parsed once (into st.parsed); returns (all parsed lines, the free
     lines: those outside the participant block, the items and the appendices)."""
     lines: list[Line] = []
@@ -132,12 +129,11 @@ def _whose_council(st: State, generic: str, lines: list[Line]) -> Optional[OrgRe
     if regional:
         where = best
     else:
-        rec = (getattr(st.gz.g, "municipalities", None) or {}).get(best) if isinstance(
-            getattr(st.gz.g, "municipalities", None), dict) else None
-        where = _get(rec, "short_name") or re.sub(r"\s+(?:Regions)?[Kk]ommune$", "", _get(rec, "name") or "")
-        if not where:
+        rec = st.gz.municipalities.get(best)
+        if rec is None or not rec.short_name:
             return None
-    return st.gz.council(f"{generic} {where}")
+        where = rec.short_name
+    return st.council_ref(f"{generic} {where}")
 
 
 # ------------------------------------------------------------------- meeting
@@ -160,7 +156,7 @@ def meeting(st: State):
 
 
 # --------------------------------------------------------------- convenience
-def extract_path(path: str, gazetteer: Any = None) -> DocumentFacts:
+def extract_path(path: str, gazetteer: Gazetteer) -> DocumentFacts:
     from ..read import read_document
     from ..structure import structure
     return extract(structure(read_document(path)), gazetteer)

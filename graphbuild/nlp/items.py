@@ -6,7 +6,6 @@ from typing import Optional
 
 from ..model import AgendaItemFact, AreaMembershipFact, ConcernsFact, DecisionFact, Evidence, Item, Line, OrgRef, PersonMention, quote
 from .components.outcome import decision_outcome
-from .gaz import _get
 from .spans import doc_ents
 from .state import State, doc_of
 
@@ -50,7 +49,7 @@ def _region_of(st: State, text: str) -> Optional[str]:
 def _munis(st: State, toks: list[str]) -> Optional[list[tuple[str, str]]]:
     out = []
     for t in toks:
-        code, _ = st.gz.municipality(t.strip('"'))
+        code, _ = st.municipality(t.strip('"'))
         if code is None:
             return None
         out.append((code, t))
@@ -93,13 +92,13 @@ def area_memberships(st: State, lines: list[Line]):
         if not munis:
             continue
         if name:
-            rk = st.gz.region_code(region)
+            rk = st.region_code(region)
             rec = None
             for cand in (name, "Sundhedsklynge " + name, "Klynge " + name):
-                rec = st.gz.lookup_org(cand, rk)
+                rec = st.gz.lookup_org(cand, rk or st.region)
                 if rec is not None:
                     break
-            oid = _get(rec, "org_id", "id") if rec is not None and not isinstance(rec, str) else rec
+            oid = rec.org_id if rec is not None else None
             cluster = OrgRef(surface=name, org_id=oid, kind="body") if oid else \
                 OrgRef(surface=f"{name} ({region})", org_id=None, kind="body")
         if cluster is None:
@@ -117,8 +116,7 @@ def area_memberships(st: State, lines: list[Line]):
 def concerns(st: State, number: str, lines: list[Line]):
     seen = {(c.target_kind, c.target) for c in st.facts.concerns if c.item_number == number}
     own = st.council.org_id if st.council else None
-    regions = getattr(st.gz.g, "regions", None) or {}
-    region_ids = {k: _get(v, "region_id") or k for k, v in regions.items()} if isinstance(regions, dict) else {}
+    region_ids = {k: v.region_id or k for k, v in st.gz.regions.items()}
     mentions_by_line: dict[int, list[PersonMention]] = {}
     for pm in st.facts.mentions:
         mentions_by_line.setdefault(pm.evidence.line, []).append(pm)
@@ -134,7 +132,7 @@ def concerns(st: State, number: str, lines: list[Line]):
             elif e.label_ in ("BODY", "COUNCIL", "REGION"):
                 oid = e.ent_id_
                 if not oid:
-                    ref = st.gz.known_org(e.text)
+                    ref = st.known_org(e.text)
                     oid = ref.org_id if ref else None
                 if e.label_ == "REGION" and e.ent_id_:
                     oid = region_ids.get(e.ent_id_, e.ent_id_)

@@ -23,7 +23,7 @@ def free_text(st: State, free: list[Line]):
         if p is None or p["name"] in st.participants:
             rest.append(ln)
             continue
-        code, _ = st.gz.municipality(p["place"])
+        code, _ = st.municipality(p["place"])
         role = p["role"]
         if p["party"] is None and code is None and not (role and role in st.gz.role_words()):
             rest.append(ln)  # "Hanne Staff, Jens Himmelstrup": a list of names, not a listed member

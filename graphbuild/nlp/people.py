@@ -47,11 +47,11 @@ def participants(st: State, lines: list[Line], status: str):
             continue
         seen_names.add(p["name"])
         _absent_after_all(st, p["name"], status)
-        code, canon = st.gz.municipality(p["place"])
+        code, canon = st.municipality(p["place"])
         role = p["role"]
         if p["party"] is None and code is None:
             # an official ("Name, KL"): attends, but is no member of the council
-            org = st.gz.org(p["place"])
+            org = st.org(p["place"])
             pm = st.mention(p["name"], ln, roles=[role] if role else [])
             st.facts.attendance.append(AttendanceFact(person=pm, status=status, role=role, evidence=st.ev(ln)))
             if org is not None and org.org_id and role:
@@ -97,12 +97,12 @@ def _org_ref(st: State, info: dict) -> Optional[OrgRef]:
     kind = "council" if label == "COUNCIL" else "body"
     if info.get("org_id"):
         return OrgRef(surface=" ".join(org.split()), org_id=info["org_id"], kind=kind)
-    ref = st.gz.org(org, kind=kind)
+    ref = st.org(org, kind=kind)
     if ref is not None and ref.org_id is None:
         # "GCPHEUs bestyrelse", "bestyrelsen i IBOS": a seat on the board of a body we know is a seat in that body
         m = _BOARD_OF.match(" ".join(org.split()))
         inner = (m.group("owner") or m.group("inner")) if m else None
-        known = st.gz.known_org(inner) if inner else None
+        known = st.known_org(inner) if inner else None
         if known is not None:
             return known
         # unknown body: keep the phrase, minus a leading article ("den politiske udviklingsgruppe")
@@ -124,7 +124,7 @@ def _known_owner(st: State, surface: str) -> Optional[str]:
     for m in _OWNER.finditer(surface):
         words = surface[m.end():].split()
         for k in range(len(words)):
-            ref = st.gz.known_org(" ".join(words[k:]))
+            ref = st.known_org(" ".join(words[k:]))
             if ref is not None and ref.kind == "body":
                 return ref.org_id
     return None
@@ -140,13 +140,13 @@ def _membership_from_role(st: State, pm: PersonMention, role: str, info: dict, l
     org = _org_ref(st, info)
     code = place_code
     if info.get("org_label") == "MUNICIPALITY" or (org is None and info.get("org")):
-        c, _ = st.gz.municipality(info.get("org"))
+        c, _ = st.municipality(info.get("org"))
         code = code or c
     if org is None and role == "borgmester" and code:
         return  # borgmester of a municipality: recorded on the mention (municipality), no body
     if org is None:
         return
-    st.facts.memberships.append(MembershipFact(person=pm, organization=org, role=st.gz.canonical_role(role),
+    st.facts.memberships.append(MembershipFact(person=pm, organization=org, role=st.role(role),
                                                status="member", evidence=st.ev(ln), party=pm.party,
                                                municipality=code or pm.municipality, item_number=item_number))
 
@@ -174,7 +174,7 @@ def people_in_lines(st: State, lines: list[Line], it: Optional[Item], item_numbe
         if d._.gb_role_only and pending is not None:
             pm, pln = pending
             r = dict(d._.gb_role_only)
-            r["role"] = st.gz.canonical_role(r["role"])
+            r["role"] = st.role(r["role"])
             pm.roles.append(r["role"])
             # A signature's role line ("Formand for KKR Sjælland") says nothing without the name line above
             # it: the evidence starts on the name's line and quotes both.
@@ -200,7 +200,7 @@ def _place_roles(st: State, raw: list[dict], ln: Line, number: Optional[str]) ->
     """People named with a role on one line (or one sentence over two): a mention each, and memberships."""
     done = set()
     placed = []
-    found = [dict(r, role=st.gz.canonical_role(r["role"])) for r in raw]
+    found = [dict(r, role=st.role(r["role"])) for r in raw]
     line_mentions: dict[str, PersonMention] = {}
     for r in found:  # one mention per person and line, carrying every role and the municipality
         if r["name"] in line_mentions:
@@ -210,9 +210,9 @@ def _place_roles(st: State, raw: list[dict], ln: Line, number: Optional[str]) ->
             if x["name"] != r["name"]:
                 continue
             if x.get("place"):
-                code, mname = st.gz.municipality(x["place"])[0], x["place"]
+                code, mname = st.municipality(x["place"])[0], x["place"]
             elif x.get("org_label") == "MUNICIPALITY":
-                code, mname = st.gz.municipality(x["org"])[0], x["org"]
+                code, mname = st.municipality(x["org"])[0], x["org"]
             if code:
                 break
         roles = list(dict.fromkeys(x["role"] for x in found if x["name"] == r["name"]))
@@ -246,8 +246,7 @@ NAME_PARTY = re.compile(rf"(?<![\w-])(?P<name>{NAME})\s*\((?P<party>[{UP}]{{1,2}
 def named_with_party(st: State, lines: list[Line]):
     """'... ringede Ove Nørholm (K) med klokken': a person named with a party letter in running text."""
     letters = {m.party for m in st.facts.mentions if m.party}
-    parties = getattr(st.gz.g, "parties", None)
-    known = set(parties.keys()) if isinstance(parties, dict) else set()
+    known = set(st.gz.parties)
     placed = {(m.evidence.line, m.name) for m in st.facts.mentions}
     for ln in lines:
         if "(" not in ln.text:

@@ -41,7 +41,7 @@ def _body_for(st: State, it: Item, surface: Optional[str]) -> Optional[OrgRef]:
             cands.append(ab.group(1))
             cands.append(re.sub(r"\s*\([^()]*\)\)*", "", title))
     for c in cands:
-        ref = st.gz.known_org(c)
+        ref = st.known_org(c)
         if ref is not None:
             return ref
     if not cands:
@@ -94,7 +94,7 @@ def appointments(st: State, it: Item, body: Optional[list[Line]] = None):
                                                    item_number=it.number,
                                                    invited=st.council if status == "invited" else None))
                 continue
-            code, canon = st.gz.municipality(a.get("place"))
+            code, canon = st.municipality(a.get("place"))
             pm = st.mention(a["name"], ln, party=a.get("party"), municipality=code,
                             municipality_name=a.get("place"))
             org = _body_for(st, it, a.get("org"))
@@ -132,11 +132,11 @@ def seats_in_attachment(st: State, att):
             m = re.search(r"\btil\s+at\s+(?:indstille|udpege)\s+[^.]*?\btil\s+(?P<org>[^,.;]+)", ln.text)
             if not m:
                 continue
-            org = st.gz.known_org(m.group("org")) or OrgRef(surface=m.group("org").strip(), kind="body")
+            org = st.known_org(m.group("org")) or OrgRef(surface=m.group("org").strip(), kind="body")
             inv = None
             im = re.search(r"inviteres\s+(?P<who>KKR\s+[{}][\w]+)".format(UP), ln.text)
             if im:
-                inv = st.gz.council(im.group("who"))
+                inv = st.council_ref(im.group("who"))
             st.facts.seats.append(SeatFact(organization=org, status="invited", evidence=st.ev(ln),
                                            item_number=att.item_number, invited=inv or st.council))
 

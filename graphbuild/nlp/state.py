@@ -5,8 +5,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Optional
 
+from ..gazetteer import Gazetteer
 from ..model import DocumentFacts, Evidence, Line, OrgRef, PersonMention, StructuredDocument, quote
-from .gaz import Gaz
 
 COUNCIL_ROLES = {"formand", "næstformand", "medlem"}
 MEMBER_ROLE_WORDS = {"repræsentant": "medlem", "medlem": "medlem", "bestyrelsesmedlem": "medlem",
@@ -20,9 +20,10 @@ APPOINTMENT_TITLE = re.compile(r"udpegning|udpegninger|repræsentant|bestyrelses
 @dataclass
 class State:
     doc: StructuredDocument
-    gz: Gaz
+    gz: Gazetteer
     facts: DocumentFacts
     council: Optional[OrgRef]
+    region: Optional[str] = None  # the document's regionskode: picks one of several regional variants
     parsed: dict = field(default_factory=dict)  # (line, text) -> spaCy Doc
     mention_index: dict = field(default_factory=dict)  # line -> next index
     participants: dict = field(default_factory=dict)  # name -> PersonMention (this document's lists)
@@ -62,6 +63,45 @@ class State:
         cands = [p for n, p in self.participants.items() if n.split()[:len(toks)] == toks
                  or (n.split()[0] == toks[0] and n.split()[-1] == toks[-1])]
         return cands[0] if len(cands) == 1 else None
+
+    # ------------------------------------------------------------ gazetteer lookups as extraction needs them
+    def org(self, surface: Optional[str], kind: str = "body") -> Optional[OrgRef]:
+        """An organisation as written; org_id and kind from the gazetteer when it knows the name."""
+        if not surface:
+            return None
+        s = " ".join(surface.split()).strip(" ,.")
+        rec = self.gz.lookup_org(s, self.region)
+        if rec is None:
+            return OrgRef(surface=s, org_id=None, kind=kind)
+        return OrgRef(surface=s, org_id=rec.org_id, kind=rec.kind if rec.kind in ("council", "body") else kind)
+
+    def known_org(self, surface: Optional[str]) -> Optional[OrgRef]:
+        ref = self.org(surface)
+        return ref if ref and ref.org_id else None
+
+    def council_ref(self, name: Optional[str]) -> Optional[OrgRef]:
+        if not name:
+            return None
+        ref = self.org(name, kind="council")
+        if ref.org_id is None:
+            rec = self.gz.council_named(name)
+            if rec is not None:
+                ref = OrgRef(surface=name, org_id=rec.org_id, kind="council")
+        ref.kind = "council"
+        return ref
+
+    def municipality(self, surface: Optional[str]) -> tuple[Optional[str], Optional[str]]:
+        """(kommunekode, canonical name) of a municipality as written ('Københavns Kommune', 'Lyngby')."""
+        rec = self.gz.lookup_municipality(surface) if surface else None
+        return (rec.kommunekode, rec.name) if rec is not None else (None, None)
+
+    def role(self, role: str) -> str:
+        """The canonical form of a role word (roles.csv), else the word as given."""
+        return self.gz.canonical_role(role) or role
+
+    def region_code(self, surface: Optional[str]) -> Optional[str]:
+        rec = self.gz.lookup_region(surface) if surface else None
+        return rec.regionskode if rec is not None else None
 
     def unresolved(self, ln: Line):
         if ln.line not in self.unresolved_lines:

@@ -9,7 +9,6 @@ from importlib import resources
 from typing import Optional
 
 from ..model import Ballot, VoteFact
-from .gaz import _get
 from ..meeting.attendance import person as person_shape
 from .names import plausible_name
 from .state import State
@@ -25,8 +24,8 @@ def written_letters() -> dict[str, str]:
 def party_id(st: State, written: str) -> Optional[str]:
     """The reference data's party for a letter or name as written, or None (a local list it does not know)."""
     surface = written_letters().get(written.strip(), written.strip())
-    rec = st.gz._call("lookup_party", surface) if len(surface) > 1 or surface.isupper() else None
-    oid = rec if isinstance(rec, str) else _get(rec, "org_id", "id")
+    rec = st.gz.lookup_party(surface) if len(surface) > 1 or surface.isupper() else None
+    oid = rec.org_id if rec is not None else None
     return oid if oid and str(oid).startswith("party:") and ":local:" not in str(oid) else None
 
 

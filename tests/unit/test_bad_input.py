@@ -17,6 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import SAMPLES
+from graphbuild.gazetteer import load_gazetteer
 from graphbuild.errors import InputError
 from graphbuild.pipeline import MAX_TEXT_BYTES, NOTHING_STATED, discover, extract_one
 
@@ -155,7 +156,7 @@ def test_extract_never_raises_and_every_evidence_line_is_inside_the_file(tmp_pat
         src = read_bytes(data, name)
     except InputError:
         return
-    facts = extract(structure(src))
+    facts = extract(structure(src), load_gazetteer())
     n = src.original_line_count
     evidences = []
 

@@ -1,82 +1,23 @@
 """Unit tests for graphbuild.nlp on snippets copied from the samples.
 
-A small fake gazetteer stands in for graphbuild.gazetteer so these tests pin the extraction rules alone.
+A small real gazetteer (tests/data/gazetteer/) stands in for the full one so these tests pin the extraction rules
+alone.
 """
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 
 from graphbuild.nlp.components.outcome import decision_outcome
 from graphbuild.nlp.components.participants import parse_participant
+from graphbuild.gazetteer import Gazetteer, load_gazetteer
 from graphbuild.nlp import build_nlp, extract, facts_to_jsonl
 from graphbuild.model import Attachment, Item, Line, Section, SourceText, StructuredDocument
 
-MUNIS = {
-    "165": ["Albertslund"], "151": ["Ballerup"], "101": ["København", "Københavns"], "230": ["Rudersdal"],
-    "157": ["Gentofte"], "269": ["Solrød"], "350": ["Lejre"], "173": ["Lyngby-Taarbæk", "Lyngby"],
-    "400": ["Bornholm", "Bornholms Regionskommune"], "147": ["Frederiksberg"], "167": ["Hvidovre"],
-    "240": ["Egedal"], "201": ["Allerød"], "270": ["Gribskov"], "190": ["Furesø"], "159": ["Gladsaxe"],
-    "153": ["Brøndby"], "155": ["Dragør"], "161": ["Glostrup"], "163": ["Herlev"], "183": ["Ishøj"],
-    "185": ["Tårnby"], "187": ["Vallensbæk"], "169": ["Høje-Taastrup"], "175": ["Rødovre"],
-}
-BODIES = {
-    "erhvervshus-hovedstaden": ["Erhvervshus Hovedstaden"], "movia": ["Movia"], "rar-hovedstaden": ["RAR Hovedstaden"],
-    "ibos": ["Instituttet for Blinde og Svagsynede", "IBOS"], "kl": ["KL"],
-}
-COUNCILS = {"kkr-hovedstaden": ["KKR Hovedstaden"], "kkr-sjaelland": ["KKR Sjælland"]}
-REGIONS = {"region-hovedstaden": ["Region Hovedstaden"], "region-sjaelland": ["Region Sjælland"]}
-
-
-@dataclass
-class Rec:
-    name: str
-    kommunekode: str = None
-    org_id: str = None
-    kind: str = "body"
-
-
-class FakeGazetteer:
-    roles = {"borgmester": "borgmester", "formand": "formand", "direktør": "direktør"}
-
-    def __init__(self):
-        self.municipalities = {k: Rec(v[0], kommunekode=k) for k, v in MUNIS.items()}
-        self.councils = {k: Rec(v[0], org_id=k, kind="council") for k, v in COUNCILS.items()}
-
-    def lookup_municipality(self, surface):
-        s = surface.strip()
-        for code, names in MUNIS.items():
-            for n in names:
-                if s in (n, n + " Kommune"):
-                    return self.municipalities[code]
-        return None
-
-    def lookup_org(self, surface):
-        s = " ".join(surface.split()).casefold()
-        for table, kind in ((BODIES, "body"), (COUNCILS, "council"), (REGIONS, "body")):
-            for oid, names in table.items():
-                if s in (n.casefold() for n in names):
-                    return Rec(names[0], org_id=oid, kind=kind)
-        return None
-
-    def lookup_party(self, letter_or_name, kommunekode=None):
-        return None
-
-    def entity_ruler_patterns(self):
-        pats = []
-        for code, names in MUNIS.items():
-            for n in names:
-                pats += [{"label": "MUNICIPALITY", "pattern": n, "id": code},
-                         {"label": "MUNICIPALITY", "pattern": n + " Kommune", "id": code}]
-        for table, label in ((BODIES, "BODY"), (COUNCILS, "COUNCIL"), (REGIONS, "REGION")):
-            for oid, names in table.items():
-                pats += [{"label": label, "pattern": n, "id": oid} for n in names]
-        return pats
-
-
-GAZ = FakeGazetteer()
+ROOT = Path(__file__).resolve().parents[1]
+GAZ = load_gazetteer(ROOT / "tests" / "data" / "gazetteer")  # a small real gazetteer
 
 
 def doc_of(kind="referat", present=(), absent=(), items=(), attachments=(), header=None):
@@ -153,10 +94,10 @@ def test_participants_to_facts():
     assert f.attendance[1].person.municipality == "101"
     assert steen.mention_id == "f" * 16 + f":{steen.evidence.line}:0"
     ms = [(m.person.name, m.organization.org_id, m.role, m.status, m.party, m.municipality) for m in f.memberships]
-    assert ("Steen Christiansen", "kkr-hovedstaden", "formand", "member", "A", "165") in ms
-    assert ("Elisabeth Ildal", "kkr-hovedstaden", "medlem", "member", "I", "230") in ms
+    assert ("Steen Christiansen", "council:kkr-hovedstaden", "formand", "member", "A", "165") in ms
+    assert ("Elisabeth Ildal", "council:kkr-hovedstaden", "medlem", "member", "I", "230") in ms
     assert len(f.unresolved) == 1 and "uforståelig" in f.unresolved[0].quote
-    assert f.meeting.council.org_id == "kkr-hovedstaden" and f.meeting.evidence.quote.startswith("Dato:")
+    assert f.meeting.council.org_id == "council:kkr-hovedstaden" and f.meeting.evidence.quote.startswith("Dato:")
 
 
 # ----------------------------------------------------------------- roles
@@ -167,18 +108,18 @@ def roles_of(nlp, text):
 
 def test_role_for_org_name(nlp):
     assert roles_of(nlp, "Direktør for Erhvervshus Hovedstaden Katrine Paaby Joensen vil på mødet præsentere") == [
-        ("Katrine Paaby Joensen", "direktør", "Erhvervshus Hovedstaden", "erhvervshus-hovedstaden")]
+        ("Katrine Paaby Joensen", "direktør", "Erhvervshus Hovedstaden", "body:erhvervshus-hovedstaden")]
 
 
 def test_role_for_org_comma_name(nlp):
     assert roles_of(nlp, "Administrerende direktør for Movia, Dorthe Nøhr Pedersen, vil på mødet i") == [
-        ("Dorthe Nøhr Pedersen", "administrerende direktør", "Movia", "movia")]
+        ("Dorthe Nøhr Pedersen", "administrerende direktør", "Movia", "body:movia")]
 
 
 def test_two_roles_one_line(nlp):
     got = roles_of(nlp, "Formand for Erhvervshus Hovedstaden Henrik Rasmussen og formand for Erhvervshusets "
                         "bestyrelse på Bornholm Jakob Trøst vil desuden orientere KKR")
-    assert got[0] == ("Henrik Rasmussen", "formand", "Erhvervshus Hovedstaden", "erhvervshus-hovedstaden")
+    assert got[0] == ("Henrik Rasmussen", "formand", "Erhvervshus Hovedstaden", "body:erhvervshus-hovedstaden")
     assert got[1][:3] == ("Jakob Trøst", "formand", "Erhvervshusets bestyrelse på Bornholm")
 
 
@@ -212,8 +153,8 @@ def test_signature_block():
     f = extract(d, GAZ)
     ms = [(m.person.name, m.role, m.organization.surface, m.organization.org_id, m.municipality)
           for m in f.memberships]
-    assert ("Niels Hörup", "formand", "KKR Sjælland", "kkr-sjaelland", "269") in ms
-    assert ("Carsten Rasmussen", "næstformand", "KKR Sjælland", "kkr-sjaelland", "350") in ms
+    assert ("Niels Hörup", "formand", "KKR Sjælland", "council:kkr-sjaelland", "269") in ms
+    assert ("Carsten Rasmussen", "næstformand", "KKR Sjælland", "council:kkr-sjaelland", "350") in ms
     assert ("Christina Melvang", "administrerende direktør", "WE BUILD DENMARK", None, None) in ms
     hoerup = next(p for p in f.mentions if p.name == "Niels Hörup")
     assert hoerup.roles == ["borgmester", "formand"] and hoerup.municipality == "269"
@@ -229,9 +170,10 @@ def test_body_report():
     f = extract(d, GAZ)
     reps = [(m.person.name, m.organization.surface, m.organization.org_id, m.status, m.role, m.party)
             for m in f.memberships if m.status == "reports_from"]
-    assert reps == [("Ole Bjørstorp", "RAR Hovedstaden", "rar-hovedstaden", "reports_from", "medlem", "A"),
-                    ("Kirsten Jensen", "Movia", "movia", "reports_from", "medlem", None),
-                    ("Henrik Rasmussen", "Erhvervs hus Hovedstaden", None, "reports_from", "medlem", None)]
+    assert reps == [("Ole Bjørstorp", "RAR Hovedstaden", "body:rar-hovedstaden", "reports_from", "medlem", "A"),
+                    ("Kirsten Jensen", "Movia", "body:movia", "reports_from", "medlem", None),
+                    ("Henrik Rasmussen", "Erhvervs hus Hovedstaden", "body:erhvervshus-hovedstaden", "reports_from", "medlem",
+                     None)]
     assert f.decisions[0].outcome == "other"
 
 
@@ -293,9 +235,9 @@ def test_withdraw_and_seat_offer_known_body():
                         "meddele dette til formandskabet."])])])
     f = extract(d, GAZ)
     (m,) = f.memberships
-    assert (m.person.name, m.status, m.party, m.organization.org_id) == ("Elisabeth Ildal", "resigned", "I", "ibos")
+    assert (m.person.name, m.status, m.party, m.organization.org_id) == ("Elisabeth Ildal", "resigned", "I", "body:ibos")
     assert [(s.status, s.party, s.organization.org_id) for s in f.seats] == [
-        ("vacant", None, "ibos"), ("offered", "I", "ibos"), ("declined", "I", "ibos"), ("invited", None, "ibos")]
+        ("vacant", None, "body:ibos"), ("offered", "I", "body:ibos"), ("declined", "I", "body:ibos"), ("invited", None, "body:ibos")]
     assert f.decisions[0].outcome == "other"
 
 
@@ -312,7 +254,7 @@ def test_proposal_in_agenda():
         "Karsten Längerich", "medlem", "Politiske udviklingsgruppe for den nationale Klimaalliance")
     council = [m for m in f.memberships if m.status == "member"]
     assert [(m.person.name, m.role, m.organization.org_id) for m in council] == [
-        ("Karsten Längerich", "næstformand", "kkr-hovedstaden")]
+        ("Karsten Längerich", "næstformand", "council:kkr-hovedstaden")]
 
 
 # ---------------------------------------------------------- area + concerns
@@ -342,11 +284,11 @@ def test_concerns():
         "Direktør for Erhvervshus Hovedstaden Katrine Paaby Joensen vil på mødet præsentere."])])])
     f = extract(d, GAZ)
     got = {(c.target_kind, c.target) for c in f.concerns}
-    assert ("organization", "region-hovedstaden") in got and ("organization", "movia") in got
-    assert ("municipality", "151") in got and ("organization", "erhvervshus-hovedstaden") in got
+    assert ("organization", "region:1084") in got and ("organization", "body:movia") in got
+    assert ("municipality", "151") in got and ("organization", "body:erhvervshus-hovedstaden") in got
     person = [c for c in f.concerns if c.target_kind == "person"]
     assert len(person) == 1 and person[0].target == f.mentions[0].mention_id
-    assert ("organization", "kkr-hovedstaden") not in got  # the meeting's own council is no concern
+    assert ("organization", "council:kkr-hovedstaden") not in got  # the meeting's own council is no concern
 
 
 def test_jsonl():
@@ -365,7 +307,7 @@ def test_sentence_over_two_lines():
         "Kommunaldirektørkredsen har tiltrådt aftalen."])])])
     f = extract(d, GAZ)
     (m,) = [m for m in f.memberships if m.person.name == "Sisse Marie Welling"]
-    assert (m.role, m.organization.org_id, m.item_number) == ("næstformand", "movia", "3.2")
+    assert (m.role, m.organization.org_id, m.item_number) == ("næstformand", "body:movia", "3.2")
     name_line = d.items[0].sections[0].lines[1]
     assert m.evidence.line == name_line.line == m.person.evidence.line
     assert "næstformand i Movia" in m.evidence.quote and "Sisse Marie Welling" in m.evidence.quote
@@ -387,7 +329,7 @@ def test_coordinated_roles_and_board_antecedent(nlp):
         "KKR Hovedstadens medlem i IBOS' bestyrelse og formand for bestyrelsen (2023-2024) "
         "Christian Holm Donatzky indleder punktet."])])])
     ms = {(m.person.name, m.role, m.organization.org_id) for m in extract(d, GAZ).memberships}
-    assert ms == {("Christian Holm Donatzky", "medlem", "ibos"), ("Christian Holm Donatzky", "formand", "ibos")}
+    assert ms == {("Christian Holm Donatzky", "medlem", "body:ibos"), ("Christian Holm Donatzky", "formand", "body:ibos")}
 
 
 def test_bare_board_is_no_body(nlp):
@@ -421,24 +363,21 @@ def test_abbreviations_match_case_sensitively():
     """Token patterns on ORTH become phrase patterns on a NORM that keeps the case of those words only."""
     from graphbuild.nlp import ruler as C
     pats, exact = C.phrase_patterns([{"label": "BODY", "pattern": [{"ORTH": "KL"}], "id": "kl"},
-                                     {"label": "BODY", "pattern": "Movia", "id": "movia"}])
+                                     {"label": "BODY", "pattern": "Movia", "id": "body:movia"}])
     assert exact == {"KL"} and [p["pattern"] for p in pats] == ["KL", "Movia"]
 
-    class G(FakeGazetteer):
-        def entity_ruler_patterns(self):
-            return [{"label": "BODY", "pattern": [{"ORTH": "KL"}], "id": "kl"},
-                    {"label": "BODY", "pattern": "Movia", "id": "movia"}]
-
-    nlp = build_nlp(G())
+    two = Gazetteer.from_rows(bodies=[{"org_id": "body:kl", "name": "KL"}, {"org_id": "body:movia", "name": "Movia"}])
+    assert [p["pattern"] for p in two.entity_ruler_patterns()] == [[{"ORTH": "KL"}], "Movia"]
+    nlp = build_nlp(two)
     ents = lambda t: [(e.text, e.ent_id_) for e in nlp(t).ents]
-    assert ents("KL og MOVIA og movia") == [("KL", "kl"), ("MOVIA", "movia"), ("movia", "movia")]
+    assert ents("KL og MOVIA og movia") == [("KL", "body:kl"), ("MOVIA", "body:movia"), ("movia", "body:movia")]
     assert ents("kl. 9.30 mødes Kl") == []
 
 
 def test_roles_in_apposition(nlp):
     got = roles_of(nlp, "Formand for Movia, kommunaldirektør i Ballerup Kommune, Eik Møller, vil præsentere "
                         "anbefalingerne")
-    assert got == [("Eik Møller", "formand", "Movia", "movia"), ("Eik Møller", "kommunaldirektør", "Ballerup Kommune", "151")]
+    assert got == [("Eik Møller", "formand", "Movia", "body:movia"), ("Eik Møller", "kommunaldirektør", "Ballerup Kommune", "151")]
 
 
 def test_name_cut_by_a_line_end():
@@ -447,6 +386,6 @@ def test_name_cut_by_a_line_end():
         "Welling, nærmere om aftalen, som udvalget behandlede på møde den 11. juni 2021."])])])
     f = extract(d, GAZ)
     assert [(m.person.name, m.role, m.organization.org_id) for m in f.memberships] == [
-        ("Sisse Marie Welling", "næstformand", "movia")]
+        ("Sisse Marie Welling", "næstformand", "body:movia")]
     assert [p.name for p in f.mentions] == ["Sisse Marie Welling"]
     assert f.memberships[0].evidence.line == d.items[0].sections[0].lines[0].line

@@ -121,10 +121,9 @@ def facts(gaz):
 
 
 def code(gaz, name):
-    from graphbuild.nlp import Gaz
-    c, _ = Gaz(gaz).municipality(name)
-    assert c, f"gazetteer does not know {name}"
-    return c
+    rec = gaz.lookup_municipality(name)
+    assert rec, f"gazetteer does not know {name}"
+    return rec.kommunekode
 
 
 def test_referat_participants(facts, gaz):

@@ -9,6 +9,7 @@ import json
 
 import pytest
 
+from graphbuild.gazetteer import load_gazetteer
 from graphbuild.nlp import extract
 from graphbuild.read import pdf_page_texts, read_bytes
 from graphbuild.structure import structure
@@ -110,7 +111,7 @@ def test_pdf_lines_know_their_page_and_line_on_the_page():
     assert (by["1. Godkendelse af dagsorden"].page, by["1. Godkendelse af dagsorden"].page_line) == (2, 1)
     assert (by["Godkendt."].page, by["Godkendt."].page_line) == (2, 3)
     assert src.page_starts == [1, by["1. Godkendelse af dagsorden"].line]
-    f = extract(structure(src))
+    f = extract(structure(src), load_gazetteer())
     dorthe = next(m for m in f.memberships if m.person.name == "Dorthe Nøhr Pedersen")
     assert (dorthe.evidence.page, dorthe.evidence.page_line) == (2, 5)
     row = json.loads(json.dumps(f.to_dict()))

@@ -195,3 +195,31 @@ def test_patterns_in_spacy(gz):
     doc = nlp("Mødet starter kl. 10.00, og Eva Hansen siger: pas på. KL og EVA deltager.")
     ents = {(e.text, e.ent_id_) for e in doc.ents}
     assert ents == {("KL", "council:kl"), ("EVA", "body:eva")}
+
+
+def test_a_copy_is_equal_and_shares_the_pipeline(gz):
+    """Worker processes get a copy of the run's gazetteer: equal to it, so the cached spaCy pipeline is found
+    (caches are keyed by the gazetteer, never by id())."""
+    import pickle
+
+    from graphbuild.nlp import build_nlp
+    copy = pickle.loads(pickle.dumps(gz))
+    assert copy is not gz and copy == gz and hash(copy) == hash(gz)
+    assert build_nlp(copy) is build_nlp(gz)
+
+
+def test_a_small_gazetteer_from_rows():
+    from graphbuild.gazetteer import Gazetteer
+    small = Gazetteer.from_rows(
+        regions=[{"regionskode": "1084", "name": "Region Hovedstaden", "short_name": "Hovedstaden"}],
+        municipalities=[{"kommunekode": "190", "name": "Furesø Kommune", "short_name": "Furesø", "regionskode": "1084"}],
+        parties=[{"letter": "A", "name": "Socialdemokratiet", "aliases": "Socialdemokraterne"}],
+        bodies=[{"org_id": "body:movia", "name": "Movia", "aliases": ["Trafikselskabet Movia"]}],
+        roles=[{"surface": "formanden", "canonical": "formand"}, {"surface": "konsulent", "canonical": "konsulent",
+                                                                 "ruler": "no"}])
+    assert small.lookup_municipality("Furesø Kommunes").kommunekode == "190"
+    assert small.lookup_org("trafikselskabet movia").org_id == "body:movia"
+    assert small.party_letter("Socialdemokraterne") == "A" and small.party_letter("Venstre") is None
+    assert small.canonical_role("Formanden") == "formand" and small.role_words() == ["formanden", "konsulent"]
+    assert [p["pattern"] for p in small.entity_ruler_patterns() if p["label"] == "ROLE"] == ["formanden"]
+    assert small != load_gazetteer()

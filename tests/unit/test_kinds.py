@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from graphbuild.gazetteer import load_gazetteer
 from graphbuild.model import Hints
 from graphbuild.pipeline import NOTHING_STATED, extract_one, nothing_stated
 from graphbuild.read import flattened_pages, read_bytes, split_flattened
@@ -131,7 +132,7 @@ def test_flattened_pages_are_split_keeping_line_and_column():
     ole = next(ln for ln in src.lines if "Ole Find Jensen" in ln.text)
     assert ole.text == "Mødedeltagere: Ole Find Jensen (A)"
     assert ole.line == 5 and raw[4][ole.column:].startswith("Mødedeltagere: Ole Find Jensen (A) John")
-    f = extract(structure(src))
+    f = extract(structure(src), load_gazetteer())
     assert {"Ole Find Jensen", "Kim Rockhill"} <= {m.name for m in f.mentions}
     pia = next(m for m in f.mentions if m.name == "Pia Adelsteen")
     assert pia.evidence.line == 5 and pia.evidence.column is not None
