@@ -107,9 +107,9 @@ class TimedExtraction:
         self.files = 0
 
     def __enter__(self):
-        def timed(paths, workers=None, hints=None):
+        def timed(paths, workers=None, hints=None, gazetteer=None):
             t = time.perf_counter()
-            out = self.original(paths, workers, hints)
+            out = self.original(paths, workers, hints, gazetteer)
             self.seconds += time.perf_counter() - t
             self.files += len(paths)
             return out
