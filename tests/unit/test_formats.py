@@ -62,7 +62,7 @@ def key(f):
 
 
 def facts(data: bytes, name: str):
-    return extract(structure(read_bytes(data, name)))
+    return extract(structure(read_bytes(data, name)), load_gazetteer())
 
 
 def test_same_text_as_txt_html_and_pdf_gives_the_same_facts():

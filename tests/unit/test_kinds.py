@@ -70,7 +70,7 @@ FLAT = ("Referat fra møde i Økonomiudvalget\n\nTranskript\n\n"
 
 
 def facts_of(text: str, name: str = "x.txt", hints=None):
-    return extract(structure(read_bytes(text.encode("utf-8"), name), hints))
+    return extract(structure(read_bytes(text.encode("utf-8"), name), hints), load_gazetteer())
 
 
 def test_member_page_is_members_and_names_people_with_party_and_role():
@@ -94,7 +94,7 @@ def test_news_item_date_is_its_publication_date_and_prose_party_names_are_read()
 def test_dateline_with_participants_is_a_meeting_with_attendance_from_name_lists():
     d = structure(read_bytes(MEETING_DATELINE.encode(), "m.txt"))
     assert d.kind == "meeting" and d.date == "2022-01-25"
-    f = extract(d)
+    f = extract(d, load_gazetteer())
     status = {a.person.name: a.status for a in f.attendance}
     assert status == {"Brian Nielsen": "present", "Claus Nybo": "present", "Henning Holm": "present",
                       "Maria Bagger Grell": "absent", "Jens Askov": "absent", "Henrik Bang-Pedersen": "absent"}
@@ -185,7 +185,7 @@ def test_a_member_list_alone_is_not_attendance():
     text = "Panelet for kollektiv trafik\n\nMedlemmer\n\n • Bent Ove Pedersen (V) (formand)\n • Bente Nielsen (F)\n"
     d = structure(read_bytes(text.encode(), "x.txt"))
     assert d.kind == "members" and d.present == [] and d.date is None
-    f = extract(d)
+    f = extract(d, load_gazetteer())
     assert f.attendance == [] and {m.name: m.party for m in f.mentions} == {"Bent Ove Pedersen": "V", "Bente Nielsen": "F"}
 
 
