@@ -21,6 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from graphbuild.gazetteer import load_gazetteer  # noqa: E402
 from graphbuild.nlp import extract  # noqa: E402
 from graphbuild.read import PDF_BACKENDS, pdf_page_texts, read_bytes  # noqa: E402
 from graphbuild.structure import structure  # noqa: E402
@@ -93,7 +94,8 @@ def main() -> int:
     for p in samples:
         text = p.read_text(encoding="utf-8")
         pdfs.append((p.name, sample_pdf(text, font)))
-        truth.append(facts_key(extract(structure(read_bytes(_safe(text, font).encode("utf-8"), p.name)))))
+        truth.append(facts_key(extract(structure(read_bytes(_safe(text, font).encode("utf-8"), p.name)),
+                                       load_gazetteer())))
     two = two_column_pdf(font)
     print(f"font: {font or 'Helvetica (cp1252)'}; {len(pdfs)} sample PDFs, "
           f"{sum(len(b) for _, b in pdfs) / 1e6:.2f} MB, pages: "
@@ -113,7 +115,8 @@ def main() -> int:
         per_kind = {}
         for _ in range(args.repeat):
             t0 = time.perf_counter()
-            got = [facts_key(extract(structure(read_bytes(b, n, pdf_backend=backend)))) for n, b in pdfs]
+            got = [facts_key(extract(structure(read_bytes(b, n, pdf_backend=backend)), load_gazetteer()))
+                   for n, b in pdfs]
             t_all.append(time.perf_counter() - t0)
         for g, want in zip(got, truth):
             for k in want:

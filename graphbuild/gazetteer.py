@@ -405,4 +405,6 @@ def load_gazetteer(folder: Optional[Path] = None) -> Gazetteer:
     """The gazetteer of graphbuild/data/ (read once per process), or of a folder holding files of the same names;
     a file the folder does not hold is read from graphbuild/data/ (tests/data/gazetteer/ holds a few regions,
     municipalities and bodies, and takes the word lists, parties and roles, from the package)."""
+    if folder is not None and not Path(folder).is_dir():
+        raise FileNotFoundError(f"{folder}: no such gazetteer folder")
     return Gazetteer.from_rows(**{arg: data_rows(name, folder) for arg, name in DATA_FILES.items()})

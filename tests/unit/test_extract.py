@@ -16,7 +16,7 @@ from graphbuild.gazetteer import Gazetteer, load_gazetteer
 from graphbuild.nlp import build_nlp, extract, facts_to_jsonl
 from graphbuild.model import Attachment, Item, Line, Section, SourceText, StructuredDocument
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 GAZ = load_gazetteer(ROOT / "tests" / "data" / "gazetteer")  # a small real gazetteer
 
 
