@@ -1,0 +1,151 @@
+"""The closed vocabularies of graphbuild/model.py (statuses, kinds, outcomes) and the roles of
+graphbuild/data/roles.csv are the only ones code and Cypher use: every such string literal in cypher/ and
+queries/, and every constant the code gives a Literal-typed field of a model record, is a member."""
+from __future__ import annotations
+
+import ast
+import dataclasses
+import re
+import typing
+from pathlib import Path
+
+import pytest
+
+from graphbuild import model
+from graphbuild.gazetteer import load_gazetteer
+from graphbuild.model import (AttendanceStatus, DecisionOutcome, MembershipStatus, OrgKind, SeatStatus,
+                              vocabulary)
+
+ROOT = Path(__file__).resolve().parents[2]
+CYPHER = sorted((ROOT / "cypher").glob("*.cypher")) + sorted((ROOT / "queries").rglob("*.cypher"))
+STATUSES = vocabulary(MembershipStatus) | vocabulary(AttendanceStatus) | vocabulary(SeatStatus)
+ROLES = frozenset(load_gazetteer().roles.values())  # canonical roles
+
+
+def _cypher() -> str:
+    # comments say what statements do in words ("a member listed as ..."): only the statements count
+    return "\n".join(re.sub(r"//.*", "", p.read_text(encoding="utf-8")) for p in CYPHER)
+
+
+def _listed(text: str) -> list[str]:
+    return re.findall(r"'([^']*)'", text)
+
+
+def cypher_literals(field: str) -> list[str]:
+    """Every string literal the Cypher compares a `field` property (status, role, kind) with."""
+    text = _cypher()
+    found = re.findall(rf"\b{field}\s*(?:=|<>|:)\s*'([^']*)'", text)
+    found += [v for v in re.findall(rf"coalesce\([\w.]*\b{field}, '([^']*)'\)", text) if v]
+    for group in re.findall(rf"coalesce\([\w.]*\b{field}, '[^']*'\)\s+IN\s+\[([^\]]*)\]", text):
+        found += _listed(group)
+    found += re.findall(rf"'([^']*)' IN {field}es\b", text)  # 'present' IN statuses
+    return found
+
+
+def test_every_status_in_cypher_is_in_the_model():
+    found = cypher_literals("status")
+    assert {"resigned", "member", "present", "absent", "proposed"} <= set(found)  # the scan sees them
+    assert set(found) <= STATUSES, sorted(set(found) - STATUSES)
+
+
+def test_every_role_in_cypher_is_a_canonical_role():
+    found = cypher_literals("role")
+    assert {"medlem", "formand", "næstformand"} <= set(found)
+    assert set(found) <= ROLES, sorted(set(found) - ROLES)
+
+
+def test_every_organisation_kind_in_cypher_is_in_the_model():
+    found = re.findall(r"\.kind\s*=\s*'([^']*)'", _cypher())
+    assert set(found) == vocabulary(OrgKind)
+
+
+# ------------------------------------------------------------------ code
+def _literal_fields() -> dict[str, dict[str, frozenset]]:
+    """record name -> {field: its vocabulary} for every model record with Literal-typed fields."""
+    out = {}
+    for name, obj in vars(model).items():
+        if dataclasses.is_dataclass(obj) and isinstance(obj, type):
+            hints = typing.get_type_hints(obj)
+            fields = {}
+            for f, t in hints.items():
+                args = [a for a in typing.get_args(t) if a is not type(None)] if typing.get_origin(t) is typing.Union \
+                    else [t]
+                for a in args:
+                    if typing.get_origin(a) is typing.Literal:
+                        fields[f] = vocabulary(a)
+            if fields:
+                out[name] = fields
+    return out
+
+
+def _calls(tree: ast.AST):
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call):
+            name = node.func.id if isinstance(node.func, ast.Name) else getattr(node.func, "attr", None)
+            yield name, node
+
+
+SOURCES = sorted((ROOT / "graphbuild").rglob("*.py"))
+
+
+def test_constants_given_to_model_records_are_in_their_vocabularies():
+    fields = _literal_fields()
+    assert {"MembershipFact", "SeatFact", "AttendanceFact", "DecisionFact", "OrgRef"} <= set(fields)
+    seen, bad = 0, []
+    for path in SOURCES:
+        for name, call in _calls(ast.parse(path.read_text(encoding="utf-8"))):
+            for kw in call.keywords if name in fields else ():
+                if kw.arg in fields[name] and isinstance(kw.value, ast.Constant) and isinstance(kw.value.value, str):
+                    seen += 1
+                    if kw.value.value not in fields[name][kw.arg]:
+                        bad.append(f"{path.relative_to(ROOT)}:{call.lineno} {name}({kw.arg}={kw.value.value!r})")
+    assert seen >= 10 and not bad, bad
+
+
+def test_status_and_outcome_comparisons_in_code_use_the_vocabulary():
+    vocab = {"status": STATUSES | vocabulary(model.LoadStatus), "outcome": vocabulary(DecisionOutcome)}
+    seen, bad = 0, []
+    for path in SOURCES:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not (isinstance(node, ast.Compare) and isinstance(node.left, ast.Attribute)
+                    and node.left.attr in vocab):
+                continue
+            for c in node.comparators:
+                consts = [c] if isinstance(c, ast.Constant) else list(getattr(c, "elts", []))
+                for k in consts:
+                    if isinstance(k, ast.Constant) and isinstance(k.value, str):
+                        seen += 1
+                        if k.value not in vocab[node.left.attr]:
+                            bad.append(f"{path.relative_to(ROOT)}:{node.lineno} {node.left.attr} vs {k.value!r}")
+    assert seen >= 3 and not bad, bad
+
+
+@pytest.mark.parametrize("literal", [MembershipStatus, SeatStatus, AttendanceStatus, DecisionOutcome, OrgKind])
+def test_vocabularies_are_plain_lower_case_words(literal):
+    assert all(re.fullmatch(r"[a-z_]+", w) for w in vocabulary(literal))
+
+
+def test_role_words_in_code_are_in_roles_csv():
+    """Role constants given to facts are canonical roles; word lists named *ROLE* hold only roles.csv words.
+    (The evaluator's gold normalisation, graphbuild/evaluate/, keeps its own folded synonyms on purpose: a wrong
+    word in the extraction's list must not score itself right.)"""
+    words = ROLES | frozenset(load_gazetteer().roles)
+    seen, bad = 0, []
+    for path in [p for p in SOURCES if "evaluate" not in p.parts]:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for name, call in _calls(tree):
+            for kw in call.keywords if name in ("MembershipFact", "AttendanceFact") else ():
+                if kw.arg == "role" and isinstance(kw.value, ast.Constant) and isinstance(kw.value.value, str):
+                    seen += 1
+                    if kw.value.value not in ROLES:
+                        bad.append(f"{path.relative_to(ROOT)}:{call.lineno} role={kw.value.value!r}")
+        for node in tree.body:
+            targets = [t.id for t in getattr(node, "targets", []) if isinstance(t, ast.Name)]
+            if (isinstance(node, ast.Assign) and any("ROLE" in t and "HTML" not in t for t in targets)
+                    and isinstance(node.value, (ast.Set, ast.List, ast.Tuple, ast.Dict))):  # HTML: ARIA roles
+                for k in ast.walk(node.value):
+                    if isinstance(k, ast.Constant) and isinstance(k.value, str):
+                        seen += 1
+                        if k.value.lower() not in words:
+                            bad.append(f"{path.relative_to(ROOT)}:{node.lineno} {targets[0]} has {k.value!r}")
+    assert seen >= 3 and not bad, bad
