@@ -27,6 +27,7 @@ AttendanceStatus = Literal["present", "absent"]
 MembershipStatus = Literal["member", "appointed", "proposed", "resigned", "reports_from", "nominated", "offered"]
 SeatStatus = Literal["offered", "declined", "vacant", "invited"]
 DecisionOutcome = Literal["approved", "noted", "discussed", "postponed", "other"]
+VoteOutcome = Literal["adopted", "rejected", "recommended"]  # recommended: a committee's recommendation
 ConcernsKind = Literal["person", "organization", "municipality"]
 LoadStatus = Literal["loaded", "replaced", "unchanged", "failed"]
 
@@ -232,7 +233,7 @@ class VoteFact:
     subject: Optional[str] = None  # "forslag til vedtagelse nr. V 67", "Ad. 1"
     body: Optional[str] = None  # a committee whose recommendation this is; None: the meeting's council
     date: Optional[str] = None  # ISO, when the vote was in another meeting (a committee's recommendation)
-    outcome: Optional[str] = None  # adopted | rejected | recommended | None (not stated)
+    outcome: Optional[VoteOutcome] = None  # None: not stated
     counts: dict = field(default_factory=dict)  # position -> number of votes as stated
     ballots: list[Ballot] = field(default_factory=list)
 

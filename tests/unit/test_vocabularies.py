@@ -14,7 +14,7 @@ import pytest
 from graphbuild import model
 from graphbuild.gazetteer import load_gazetteer
 from graphbuild.model import (AttendanceStatus, DecisionOutcome, MembershipStatus, OrgKind, SeatStatus,
-                              vocabulary)
+                              VoteOutcome, vocabulary)
 
 ROOT = Path(__file__).resolve().parents[2]
 CYPHER = sorted((ROOT / "cypher").glob("*.cypher")) + sorted((ROOT / "queries").rglob("*.cypher"))
@@ -103,7 +103,7 @@ def test_constants_given_to_model_records_are_in_their_vocabularies():
 
 
 def test_status_and_outcome_comparisons_in_code_use_the_vocabulary():
-    vocab = {"status": STATUSES | vocabulary(model.LoadStatus), "outcome": vocabulary(DecisionOutcome)}
+    vocab = {"status": STATUSES | vocabulary(model.LoadStatus), "outcome": vocabulary(DecisionOutcome) | vocabulary(VoteOutcome)}
     seen, bad = 0, []
     for path in SOURCES:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
@@ -120,7 +120,8 @@ def test_status_and_outcome_comparisons_in_code_use_the_vocabulary():
     assert seen >= 3 and not bad, bad
 
 
-@pytest.mark.parametrize("literal", [MembershipStatus, SeatStatus, AttendanceStatus, DecisionOutcome, OrgKind])
+@pytest.mark.parametrize("literal", [MembershipStatus, SeatStatus, AttendanceStatus, DecisionOutcome, VoteOutcome,
+                                     OrgKind])
 def test_vocabularies_are_plain_lower_case_words(literal):
     assert all(re.fullmatch(r"[a-z_]+", w) for w in vocabulary(literal))
 
