@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any, Iterable, Mapping, Optional, Union
 
 __all__ = ["Region", "Municipality", "Party", "Body", "HealthClusterRow", "Gazetteer", "load_gazetteer", "normalize",
-           "data_rows"]
+           "data_rows", "region_short_names", "region_alternation"]
 
 Code = Union[str, int, None]
 
@@ -398,6 +398,26 @@ class Gazetteer:
             if surface in self.ruler_roles:
                 add("ROLE", surface, canon)
         return pats
+
+
+_TO_ASCII = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa"})
+
+
+@lru_cache(maxsize=2)
+def region_short_names(ascii_too: bool = False) -> dict[str, str]:
+    """The regions' short names (graphbuild/data/regions.csv), lower case -> as written ('sjælland' -> 'Sjælland');
+    with ascii_too also their ASCII spellings ('sjaelland'). For the text patterns of reading (KKR Sjælland)."""
+    out = {}
+    for r in data_rows("regions.csv"):
+        out[r["short_name"].lower()] = r["short_name"]
+        if ascii_too:
+            out[r["short_name"].lower().translate(_TO_ASCII)] = r["short_name"]
+    return out
+
+
+def region_alternation(ascii_too: bool = False) -> str:
+    """A regex alternation of region_short_names(), longest first."""
+    return "|".join(re.escape(n) for n in sorted(region_short_names(ascii_too), key=lambda n: (-len(n), n)))
 
 
 @lru_cache(maxsize=4)

@@ -15,6 +15,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Optional
 
+from ..gazetteer import region_alternation, region_short_names
 from ..model import OrgRef
 
 DOCUMENT_SCOPE = "@doc:"  # org ids of councils scoped to one document: "council:byraadet@doc:1a2b3c4d5e6f"
@@ -149,14 +150,14 @@ def board_in(text: str) -> Optional[str]:
     return None if name.split()[0].lower() in ("den", "det", "de", "et", "en") else name
 
 
-_REGION_NAMED = re.compile(r"\bRegion\s?(Hovedstaden|Sjælland|Syddanmark|Midtjylland|Nordjylland)", re.I)
+_REGION_NAMED = re.compile(rf"\bRegion\s?({region_alternation()})", re.I)
 _MUNICIPALITY_NAMED = re.compile(r"\b[A-ZÆØÅ][\wæøå-]+\s+Kommunes?\b")
 
 
 def region_scope(lines: list) -> Optional[str]:
     """'Region Syddanmark' when the text names that region (even glued: 'Region SyddanmarkTil forsiden') and no
     other region nor any municipality: a committee named without its owner is the region's."""
-    regions = {m.group(1).capitalize() for ln in lines for m in _REGION_NAMED.finditer(ln.text)}
+    regions = {region_short_names()[m.group(1).lower()] for ln in lines for m in _REGION_NAMED.finditer(ln.text)}
     if len(regions) != 1 or any(_MUNICIPALITY_NAMED.search(ln.text) for ln in lines):
         return None
     return "Region " + regions.pop()

@@ -5,6 +5,7 @@ import re
 from collections import Counter
 from typing import Optional
 
+from ..gazetteer import region_alternation, region_short_names
 from ..model import Hints, Line
 from .dates import _DATE_ISO, _DATE_NUM, _DATE_TEXT, _parse_time, parse_date  # noqa: F401
 from .councils import generic_in, known_place
@@ -15,15 +16,8 @@ _KIND_WORDS = [
     (re.compile(r"^(?:referat|mødereferat|beslutningsprotokol|protokol)\b", re.I), "referat"),
     (re.compile(r"^(?:indholdsfortegnelse\s*[-–:]\s*bilag|bilag(?:smateriale|spakke)?|bilag til (?:dagsorden|referat)\b.*)\s*$|^bilag\s+\d{4}\s*$", re.I), "bilag"),
 ]
-_REGIONS = {
-    "hovedstaden": "Hovedstaden",
-    "sjælland": "Sjælland",
-    "sjaelland": "Sjælland",
-    "syddanmark": "Syddanmark",
-    "midtjylland": "Midtjylland",
-    "nordjylland": "Nordjylland",
-}
-_KKR = re.compile(r"\bKKR\s*[-–]?\s*(Hovedstaden|Sjælland|Sjaelland|Syddanmark|Midtjylland|Nordjylland)\b", re.I)
+_REGIONS = region_short_names(ascii_too=True)  # 'sjaelland' -> 'Sjælland' (graphbuild/data/regions.csv)
+_KKR = re.compile(rf"\bKKR\s*[-–]?\s*({region_alternation(ascii_too=True)})\b", re.I)
 _KL_BOARD = re.compile(r"\bKL'?s\s+bestyrelse\b|\bbestyrelsen\s+for\s+KL\b|^KL\s*$", re.I)
 _MUNI_COUNCIL = re.compile(
     r"\b(Byrådet|Kommunalbestyrelsen|Borgerrepræsentationen|Regionsrådet)\s+(?:i\s+)?"
