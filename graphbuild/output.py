@@ -13,7 +13,6 @@ from typing import Any, Iterable, Mapping, Optional, Sequence
 
 from .errors import GraphbuildError, printable
 
-FORMATS = ("table", "csv", "json")
 CELL_MAX = 60
 PATH_MAX = 60  # a path cell longer than this keeps its end (the file name) and loses its middle
 

@@ -41,10 +41,6 @@ class WriteCounts:
         self.relationships_deleted += counters.relationships_deleted
         self.properties_set += counters.properties_set
 
-    def merge(self, other: "WriteCounts") -> None:
-        for f in ("nodes_created", "nodes_deleted", "relationships_created", "relationships_deleted", "properties_set"):
-            setattr(self, f, getattr(self, f) + getattr(other, f))
-
 
 def run_rows(tx, name: str, rows: list[dict], counts: WriteCounts, **params) -> None:
     """Run statement `name` over rows in batches; every row must be written."""
