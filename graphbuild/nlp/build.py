@@ -37,5 +37,6 @@ def build_nlp(gazetteer: Gazetteer) -> Language:
     nlp.add_pipe("graphbuild_body_reports")
     nlp.add_pipe("graphbuild_appointments")
     nlp.add_pipe("graphbuild_decision_outcome")
+    nlp.add_pipe("graphbuild_person_names")
     return nlp
 

@@ -13,6 +13,7 @@ from .attendance import stated_attendance
 from .build import build_nlp, line_gate
 from .votes import votes
 from .components.participants import parse_participant
+from .mentions import named_people
 from .items import agenda_item, area_memberships, concerns
 from .pages import free_text, named_organizations
 from .people import NAME_PARTY, participants, people_in_lines
@@ -65,6 +66,7 @@ def extract(doc: StructuredDocument, gazetteer: Gazetteer) -> DocumentFacts:
             concerns(st, att.item_number, att.lines)
     free_text(st, free)
     named_organizations(st, lines)
+    named_people(st, lines)
     return facts
 
 

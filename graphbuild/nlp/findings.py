@@ -61,7 +61,7 @@ class Appointment(TypedDict, total=False):
 
 
 EXTENSIONS = ("gb_participant", "gb_person_roles", "gb_role_only", "gb_name_only", "gb_reports",
-              "gb_appointments", "gb_outcome")
+              "gb_appointments", "gb_outcome", "gb_names")
 for _ext in EXTENSIONS:
     if not Doc.has_extension(_ext):
         Doc.set_extension(_ext, default=None)

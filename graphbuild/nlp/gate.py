@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from .components.appointments import Appointments
 from .components.outcome import may_have_outcome
+from .components.person_names import may_name_person
 from .names import NAME_RE, NAME_SHAPE
 from .spans import DEFAULT_ROLE_WORDS, GATE_WORD, role_heads
 
@@ -55,7 +56,7 @@ class LineGate:
                 return True
             if w in heads and i + 1 < len(words) and (w, words[i + 1]) in pairs:
                 return True
-        return bool(NAME_RE.match(text.strip()))
+        return bool(NAME_RE.match(text.strip())) or may_name_person(text)
 
     def may_place_person(self, text: str) -> bool:
         """Could the role, report or appointment components find a person here (keyword and a name shape)?"""

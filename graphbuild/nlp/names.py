@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from typing import Optional
 
 UP = "A-ZÆØÅÉÖÜÄ"
 LO = "a-zæøåéöüäëïáàèíóú"
@@ -30,13 +31,22 @@ NOT_NAME_TOKEN = {"Kommune", "Regionskommune", "Hovedstaden", "Sjælland", "Regi
                   "Udvikling", "Regional", "Kommunes", "Hovedstadens"}
 
 
+# words and endings that make capitalised words an organisation or a place, not a person
+ORG_TOKENS = frozenset({"Sygehus", "Hospital", "Hospitalet", "Skole", "Skolen", "Forsyning", "Havn", "Fond", "Fonden",
+                        "Forening", "Foreningen", "Selskab", "Selskabet", "Center", "Centret"})
+ORG_ENDINGS = ("værk", "værket", "selskab", "selskabet", "forsyning", "udvalget", "rådet", "styrelsen", "ministeriet",
+               "centret", "skolen", "sygehus", "hospital", "informationsansvarlig", "ansvarlig")
+
+
 def plausible_name(name: str) -> bool:
     toks = name.split()
     if not 2 <= len(toks) <= 4 or not NAME_RE.match(name):
         return False
     if toks[0] in NOT_FIRST or toks[0].endswith("s") and toks[0][:-1] in NOT_FIRST:
         return False
-    return not any(t in NOT_NAME_TOKEN for t in toks)
+    if toks[-1].lower().endswith(ORG_ENDINGS):
+        return False  # "Næstved Varmeværk", "Sygehus Sønderjylland" written before "(B)"
+    return not any(t in NOT_NAME_TOKEN or t in ORG_TOKENS for t in toks)
 
 
 _NAME_AT = re.compile(NAME)
@@ -53,3 +63,19 @@ def has_name(text: str) -> bool:
 
 PERSONISH = re.compile(rf"[{UP}][{LO}]+ [{UP}][{LO}]+")
 NAME_SHAPE = re.compile(rf"{WORD} (?:{INITIAL} )?{WORD}")
+
+
+# capitalised words that stand before a name as a title, never as part of it ("Overborgmester Frank Jensen")
+TITLE_WORDS = frozenset({"overborgmester", "borgmester", "viceborgmester", "rådmand", "fagborgmester", "formand",
+                         "næstformand", "direktør", "kommunaldirektør", "regionsrådsmedlem", "regionsrådsformand",
+                         "byrådsmedlem", "kommunalbestyrelsesmedlem", "medlem", "suppleant", "løsgænger", "kontakt",
+                         "stedfortræder", "bestyrelsesformand", "bestyrelsesmedlem", "sekretær", "referent"})
+
+
+def split_title(name: str) -> tuple[Optional[str], str]:
+    """('overborgmester', 'Frank Jensen') for 'Overborgmester Frank Jensen'; (None, name) when no title leads
+    or fewer than two words would be left."""
+    toks = name.split()
+    if len(toks) >= 3 and toks[0].lower() in TITLE_WORDS:
+        return toks[0].lower(), " ".join(toks[1:])
+    return None, name

@@ -5,7 +5,7 @@ import re
 from typing import Optional
 
 from ..model import AttendanceFact, Item, Line, MembershipFact, OrgRef, PersonMention
-from .names import NAME, UP, plausible_name, PERSONISH
+from .names import NAME, PERSONISH, UP, plausible_name, split_title
 from .across import across_lines
 from .state import COUNCIL_ROLES, SIGNOFF, State, doc_of
 
@@ -252,7 +252,7 @@ def named_with_party(st: State, lines: list[Line]):
         if "(" not in ln.text:
             continue
         for m in NAME_PARTY.finditer(ln.text):
-            name, party = m.group("name"), m.group("party")
+            name, party = split_title(m.group("name"))[1], m.group("party")
             if (ln.line, name) in placed or not plausible_name(name):
                 continue
             if known and party not in known and party not in letters:

@@ -7,6 +7,9 @@ from typing import Any, Optional
 
 from ..gazetteer import Gazetteer
 from ..model import DocumentFacts, Evidence, Line, OrgRef, PersonMention, StructuredDocument, quote
+from .names import split_title
+
+TITLE_ROLES = {"overborgmester", "borgmester", "rådmand", "formand", "næstformand", "direktør"}
 
 COUNCIL_ROLES = {"formand", "næstformand", "medlem"}
 MEMBER_ROLE_WORDS = {"repræsentant": "medlem", "medlem": "medlem", "bestyrelsesmedlem": "medlem",
@@ -44,6 +47,9 @@ class State:
 
     def mention(self, name: str, ln: Line, party=None, municipality=None, municipality_name=None,
                 roles=()) -> PersonMention:
+        title, name = split_title(name)  # "Rådmand Jette Skive": the title is a role, not part of the name
+        if title and title in TITLE_ROLES:
+            roles = tuple(roles) + (title,)
         i = self.mention_index.get(ln.line, 0)
         self.mention_index[ln.line] = i + 1
         known = self.lookup_participant(name) if party is None and municipality is None else None
