@@ -89,8 +89,8 @@ def make_pool(size: int, rng: random.Random, need_munis: frozenset = frozenset()
     while len(pool) < size + len(extra):
         first, last = rng.choice(FIRST), rng.choice(LAST)
         middle = rng.choice(MIDDLE) if rng.random() < 0.45 else None
-        # A name (with or without its middle name) belongs to one person only: homonyms are a
-        # separate problem from spelling variation, and the benchmark measures the latter.
+        # Names drawn here are unique (with or without the middle name); homonyms() then adds a share of
+        # same-named people in other municipalities, so both spelling variation and homonyms are measured.
         short = (first, last)
         if short in seen_short or (first, middle, last) in seen_full:
             continue
@@ -98,7 +98,22 @@ def make_pool(size: int, rng: random.Random, need_munis: frozenset = frozenset()
         seen_full.add((first, middle, last))
         m = extra[len(pool) - size] if len(pool) >= size else rng.choice(munis)
         pool.append(Person(f"P{len(pool):05d}", first, middle, last, rng.choice(LETTERS), m.kommunekode, m.name))
-    return pool
+    return pool + homonyms(pool, munis, rng)
+
+
+HOMONYM_RATE = 0.1
+
+
+def homonyms(pool: list[Person], munis: list, rng: random.Random, rate: float = HOMONYM_RATE) -> list[Person]:
+    """A second person with exactly the same name for `rate` of the pool, in another municipality and with
+    another party letter (as real homonyms are: 'Anne Hansen (V), Gentofte' and 'Anne Hansen (A), Brøndby'):
+    resolution must keep them apart, so the benchmark's precision is tested, not only its recall."""
+    out = []
+    for p in rng.sample(pool, int(len(pool) * rate)):
+        m = rng.choice([x for x in munis if x.kommunekode != p.kommunekode])
+        party = rng.choice([x for x in LETTERS if x != p.party])
+        out.append(Person(f"P{len(pool) + len(out):05d}", p.first, p.middle, p.last, party, m.kommunekode, m.name))
+    return out
 
 
 # ------------------------------------------------------------------ templates
