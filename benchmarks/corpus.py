@@ -104,11 +104,12 @@ def make_pool(size: int, rng: random.Random, need_munis: frozenset = frozenset()
 HOMONYM_RATE = 0.1
 
 
-def homonyms(pool: list[Person], munis: list, rng: random.Random, rate: float = HOMONYM_RATE) -> list[Person]:
+def homonyms(pool: list[Person], munis: list, rng: random.Random, rate: float | None = None) -> list[Person]:
     """A second person with exactly the same name for `rate` of the pool, in another municipality and with
     another party letter (as real homonyms are: 'Anne Hansen (V), Gentofte' and 'Anne Hansen (A), Brøndby'):
     resolution must keep them apart, so the benchmark's precision is tested, not only its recall."""
     out = []
+    rate = HOMONYM_RATE if rate is None else rate
     for p in rng.sample(pool, int(len(pool) * rate)):
         m = rng.choice([x for x in munis if x.kommunekode != p.kommunekode])
         party = rng.choice([x for x in LETTERS if x != p.party])

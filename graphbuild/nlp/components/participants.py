@@ -7,7 +7,7 @@ from typing import Optional
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..names import NAME, UP, plausible_name, split_title
+from ..names import NAME, UP, plausible_name
 from ..spans import doc_text
 
 # ------------------------------------------------------------- participants
@@ -29,18 +29,17 @@ def parse_participant(text: str) -> Optional[dict]:
         return None
     m = _PARTICIPANT.match(t)
     if m:
-        title, name = split_title(m.group("name").strip())
+        name = m.group("name").strip()
         r = _TRAILING_ROLE.match(m.group("rest"))
         place = (r.group("place") or "").strip(" ,") or None
-        role = (r.group("role") or "").strip().lower() or title
+        role = (r.group("role") or "").strip().lower() or None
         if plausible_name(name):
             return dict(name=name, party=m.group("party"), place=place, role=role)
         return None
     m = _NO_PARTY.match(t)
-    title, name = split_title(m.group("name").strip()) if m else (None, "")
-    if m and plausible_name(name):
-        return dict(name=name, party=None, place=m.group("rest").strip(" ,") or None,
-                    role=(m.group("role") or "").strip().lower() or title)
+    if m and plausible_name(m.group("name").strip()):
+        return dict(name=m.group("name").strip(), party=None, place=m.group("rest").strip(" ,") or None,
+                    role=(m.group("role") or "").strip().lower() or None)
     return None
 
 
