@@ -155,7 +155,7 @@ class Gazetteer:
 
     def __init__(self, regions: Iterable[Region], municipalities: Iterable[Municipality], parties: Iterable[Party],
                  orgs: Iterable[Body], roles: Mapping[str, str], health_clusters: Iterable[HealthClusterRow] = (),
-                 ruler_roles: Optional[Iterable[str]] = None):
+                 ruler_roles: Optional[Iterable[str]] = None, role_uses: Optional[Mapping[str, str]] = None):
         regions, municipalities, parties = list(regions), list(municipalities), list(parties)
         self.regions: dict[str, Region] = {r.regionskode: r for r in regions}
         self.municipalities: dict[str, Municipality] = {m.kommunekode: m for m in municipalities}
@@ -167,10 +167,16 @@ class Gazetteer:
         self.roles: dict[str, str] = {normalize(k): v for k, v in roles.items()}  # surface -> canonical role
         # role surfaces the EntityRuler tags ROLE (the rest only head role phrases: "konsulent", "chef")
         self.ruler_roles: frozenset[str] = frozenset(self.roles if ruler_roles is None else map(normalize, ruler_roles))
+        # role surface -> what extraction uses it for (roles.csv "uses": title, title_kept, council_list, seat)
+        self.role_uses: dict[str, frozenset[str]] = {normalize(k): frozenset(_split(v))
+                                                     for k, v in (role_uses or {}).items() if _split(v)}
+        self._by_use: dict[str, frozenset[str]] = {
+            u: frozenset(s for s, us in self.role_uses.items() if u in us) for us in self.role_uses.values() for u in us}
         self.health_clusters: list[HealthClusterRow] = list(health_clusters)
         self._local_parties: dict[tuple[str, str], Party] = {}
         self._fingerprint = hash((tuple(regions), tuple(municipalities), tuple(parties), tuple(orgs),
-                                  tuple(sorted(self.roles.items())), self.ruler_roles, tuple(self.health_clusters)))
+                                  tuple(sorted(self.roles.items())), self.ruler_roles,
+                                  tuple(sorted(self.role_uses.items(), key=lambda kv: kv[0])), tuple(self.health_clusters)))
 
         self._muni_index: dict[str, str] = {}
         for m in self.municipalities.values():
@@ -203,7 +209,8 @@ class Gazetteer:
         return isinstance(other, Gazetteer) and (self is other or (
             self._fingerprint == other._fingerprint and self.regions == other.regions
             and self.municipalities == other.municipalities and self.parties == other.parties
-            and self.orgs == other.orgs and self.roles == other.roles and self.ruler_roles == other.ruler_roles))
+            and self.orgs == other.orgs and self.roles == other.roles and self.ruler_roles == other.ruler_roles
+            and self.role_uses == other.role_uses))
 
     def __hash__(self) -> int:
         return self._fingerprint
@@ -233,10 +240,11 @@ class Gazetteer:
         roles = list(roles)
         role_map = {normalize(r["surface"]): r["canonical"] for r in roles}
         ruler = [r["surface"] for r in roles if _flag(r.get("ruler"))]
+        uses = {r["surface"]: r.get("uses") or "" for r in roles}
         clusters = [HealthClusterRow(str(r["kommunekode"]), r["municipality"], r["cluster_org_id"], str(r["regionskode"]),
                                      r.get("source_file") or "", int(r.get("source_line") or 0))
                     for r in health_clusters]
-        return cls(regs, munis, parts, orgs, role_map, clusters, ruler)
+        return cls(regs, munis, parts, orgs, role_map, clusters, ruler, uses)
 
     # ------------------------------------------------------------------ lookups
     def lookup_municipality(self, surface: Optional[str]) -> Optional[Municipality]:
@@ -331,6 +339,13 @@ class Gazetteer:
     def role_words(self) -> list[str]:
         """Every role surface longer than three letters, lower case: what heads a role phrase."""
         return sorted(w for w in self.roles if len(w) > 3)
+
+    def roles_used_as(self, use: str) -> frozenset[str]:
+        """The role surfaces (lower case) roles.csv marks with `use` in its "uses" column: "title" (written
+        before a name, never part of it), "title_kept" (such a title is also the mention's role), "council_list"
+        (a role a council's member list keeps; other roles there are "medlem"), "seat" (names the seat of an
+        appointment: its canonical role is the membership's role)."""
+        return self._by_use.get(use, frozenset())
 
     def party_letter(self, surface: Optional[str]) -> Optional[str]:
         """A party's letter from its letter ('A', 'SF' as written) or any of its names ('Socialdemokratiet')."""

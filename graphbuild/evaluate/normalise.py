@@ -216,22 +216,23 @@ def party_match(gold: Optional[str], graph: Optional[str]) -> bool:
 
 
 _ORDINAL = re.compile(r"^\d+\.\s*")
-ROLE_SYNONYMS = {
-    "member": "medlem", "medlemmer": "medlem", "bestyrelsesmedlem": "medlem", "repraesentantskabsmedlem": "medlem",
-    "byraadsmedlem": "medlem", "regionsraadsmedlem": "medlem", "kommunalbestyrelsesmedlem": "medlem",
-    "udvalgsmedlem": "medlem", "raadsmedlem": "medlem",
-    "chair": "formand", "bestyrelsesformand": "formand", "udvalgsformand": "formand", "regionsraadsformand": "formand",
-    "forkvinde": "formand", "naestforkvinde": "naestformand", "naestformaend": "naestformand",
-    "ordfoerande": "formand", "vd": "direktoer", "adm direktoer": "administrerende direktoer",
-    "adm. direktoer": "administrerende direktoer",
-}
+
+
+@lru_cache(maxsize=1)
+def gold_role_words() -> dict[str, str]:
+    """graphbuild/data/gold_role_words.csv: a role word as the gold writes it (folded) -> the role it is scored as
+    (bestyrelsesmedlem -> medlem, chair -> formand). Kept apart from roles.csv on purpose: the scorer must not
+    read gold with the extraction's own word list, or a wrong word there would score itself right."""
+    from ..gazetteer import data_rows
+
+    return {r["written"]: r["scored_as"] for r in data_rows("gold_role_words.csv")}
 
 
 def norm_role(s: Optional[str]) -> str:
     """Lower case, folded, an ordinal ("1. næstformand") dropped, compound synonyms mapped (bestyrelsesmedlem ->
     medlem, regionsrådsformand -> formand)."""
     r = _ORDINAL.sub("", fold(s))
-    return ROLE_SYNONYMS.get(r, r)
+    return gold_role_words().get(r, r)
 
 
 def norm_number(s) -> str:

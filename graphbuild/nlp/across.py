@@ -10,7 +10,7 @@ from .state import SIGNOFF, State, doc_of
 # ------------------------------------------------------- sentences over two lines
 _ENDS_SENTENCE = re.compile(r"[.!?:;]\W*$")
 _CROSS_KEYS = (("gb_person_roles", lambda r: (r["name"], r["role"])), ("gb_reports", lambda r: (r["name"],)),
-               ("gb_appointments", lambda r: (r["kind"], r.get("name"))))
+               ("gb_appointments", lambda r: (r["kind"], r.get("seat"), r.get("name"))))
 
 
 def _window(text: str, at: int) -> str:

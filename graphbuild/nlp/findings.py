@@ -13,9 +13,14 @@ The findings are plain dicts typed with TypedDict: the fact modules copy them wi
 """
 from __future__ import annotations
 
-from typing import Optional, TypedDict
+from typing import Literal, Optional, TypedDict
 
 from spacy.tokens import Doc
+
+from ..model import SeatStatus
+
+# a person appointed, resigned or proposed; or a seat (its SeatStatus in "seat", no person)
+AppointmentKind = Literal["appointed", "resigned", "proposed", "seat"]
 
 
 class OrgInfo(TypedDict, total=False):
@@ -49,7 +54,8 @@ class Report(OrgInfo, total=False):
 
 
 class Appointment(TypedDict, total=False):
-    kind: str  # appointed | resigned | proposed | seat_offered | seat_declined | seat_invited | seat_vacant
+    kind: AppointmentKind
+    seat: SeatStatus  # kind "seat": a seat offered, declined, vacant, or a body invited to fill it
     name: Optional[str]
     party: Optional[str]
     abbr: Optional[str]

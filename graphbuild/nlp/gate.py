@@ -5,7 +5,8 @@ from .components.appointments import Appointments
 from .components.outcome import may_have_outcome
 from .components.person_names import may_name_person
 from .names import NAME_RE, NAME_SHAPE
-from .spans import DEFAULT_ROLE_WORDS, GATE_WORD, role_heads
+from ..gazetteer import load_gazetteer
+from .spans import GATE_WORD, role_heads
 
 # ----------------------------------------------------------------- line gate
 
@@ -44,7 +45,7 @@ class LineGate:
                 self.open = True
         self.heads = {a for a, _ in self.pairs}
         # a role is matched as whole words (PersonRoles: role_first, name_first, role_only), maybe after "KKR-"
-        self.role_heads = role_heads(role_words or DEFAULT_ROLE_WORDS)
+        self.role_heads = role_heads(role_words or load_gazetteer().role_words())
 
     def __call__(self, text: str) -> bool:
         if self.open or "oplyste" in text or Appointments.KEYWORDS.search(text) or may_have_outcome(text):

@@ -2,6 +2,7 @@
 graphbuild_person_names component found on each parsed line that no other reader placed there already."""
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 from ..model import Line
@@ -56,4 +57,17 @@ def named_people(st: State, lines: list[Line]) -> None:
         if place:
             code, _ = st.municipality(place)
         st.mention(name, ln, party=ballot_letter(f.get("party"), media), municipality=code,
-                   municipality_name=place if code else None)
+                   municipality_name=place if code else None, roles=_title_before(st, ln.text, f["start"]))
+
+
+_WORDS_BEFORE = re.compile(r"(?:(?<![\w-])([A-ZÆØÅa-zæøå.]+)\s+)?(?<![\w-])([A-ZÆØÅa-zæøå]+)\s+$")
+
+
+def _title_before(st: State, text: str, start: int) -> tuple[str, ...]:
+    """('rådmand',) for 'Rådmand Jette Skive', ('administrerende direktør',) for 'Administrerende direktør
+    Rasmus Bjerregaard': a title right before the name that roles.csv keeps as a role (uses "title_kept")."""
+    m = _WORDS_BEFORE.search(text[max(0, start - 60):start])
+    if not m or m.group(2).lower() not in st.gz.roles_used_as("title_kept"):
+        return ()
+    two = f"{m.group(1)} {m.group(2)}".lower() if m.group(1) else ""
+    return (two,) if two in st.gz.roles else (m.group(2).lower(),)

@@ -65,17 +65,15 @@ PERSONISH = re.compile(rf"[{UP}][{LO}]+ [{UP}][{LO}]+")
 NAME_SHAPE = re.compile(rf"{WORD} (?:{INITIAL} )?{WORD}")
 
 
-# capitalised words that stand before a name as a title, never as part of it ("Overborgmester Frank Jensen")
-TITLE_WORDS = frozenset({"overborgmester", "borgmester", "viceborgmester", "rådmand", "fagborgmester", "formand",
-                         "næstformand", "direktør", "kommunaldirektør", "regionsrådsmedlem", "regionsrådsformand",
-                         "byrådsmedlem", "kommunalbestyrelsesmedlem", "medlem", "suppleant", "løsgænger", "kontakt",
-                         "stedfortræder", "bestyrelsesformand", "bestyrelsesmedlem", "sekretær", "referent"})
+# words before a name that are no role but never part of the name either; the role titles ("Overborgmester
+# Frank Jensen") are the roles.csv words marked "title" (Gazetteer.roles_used_as("title"))
+OTHER_TITLE_WORDS = frozenset({"løsgænger", "kontakt", "sekretær", "referent"})
 
 
-def split_title(name: str) -> tuple[Optional[str], str]:
-    """('overborgmester', 'Frank Jensen') for 'Overborgmester Frank Jensen'; (None, name) when no title leads
-    or fewer than two words would be left."""
+def split_title(name: str, role_titles: frozenset[str] = frozenset()) -> tuple[Optional[str], str]:
+    """('overborgmester', 'Frank Jensen') for 'Overborgmester Frank Jensen' (role_titles: roles.csv's titles);
+    (None, name) when no title leads or fewer than two words would be left."""
     toks = name.split()
-    if len(toks) >= 3 and toks[0].lower() in TITLE_WORDS:
+    if len(toks) >= 3 and (toks[0].lower() in role_titles or toks[0].lower() in OTHER_TITLE_WORDS):
         return toks[0].lower(), " ".join(toks[1:])
     return None, name

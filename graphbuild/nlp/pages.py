@@ -8,7 +8,7 @@ from .names import has_name
 from .people import named_with_party, people_in_lines
 from .seats import appointments
 from .spans import doc_ents
-from .state import COUNCIL_ROLES, State, doc_of
+from .state import State, doc_of
 
 # ------------------------------------------------------ text outside items
 def free_text(st: State, free: list[Line]):
@@ -32,8 +32,8 @@ def free_text(st: State, free: list[Line]):
                         roles=[role] if role else [])
         st.participants.setdefault(p["name"], pm)
         if st.council is not None and st.doc.kind in ("members", "other"):
-            mrole = role if role in COUNCIL_ROLES else "medlem"
-            st.facts.memberships.append(MembershipFact(person=pm, organization=st.council, role=mrole,
+            st.facts.memberships.append(MembershipFact(person=pm, organization=st.council,
+                                                       role=st.council_list_role(role),
                                                        status="member", evidence=st.ev(ln), party=p["party"],
                                                        municipality=code))
     if not rest:

@@ -7,7 +7,7 @@ from typing import Optional
 from ..model import AttendanceFact, Item, Line, MembershipFact, OrgRef, PersonMention
 from .names import NAME, PERSONISH, UP, plausible_name, split_title
 from .across import across_lines
-from .state import COUNCIL_ROLES, SIGNOFF, State, doc_of
+from .state import SIGNOFF, State, doc_of
 
 # -------------------------------------------------------------- participants
 def _absent_after_all(st: State, name: str, status: str) -> None:
@@ -63,8 +63,8 @@ def participants(st: State, lines: list[Line], status: str):
         st.participants.setdefault(p["name"], pm)
         st.facts.attendance.append(AttendanceFact(person=pm, status=status, role=role, evidence=st.ev(ln)))
         if st.council is not None:
-            mrole = role if role in COUNCIL_ROLES else "medlem"
-            st.facts.memberships.append(MembershipFact(person=pm, organization=st.council, role=mrole,
+            st.facts.memberships.append(MembershipFact(person=pm, organization=st.council,
+                                                       role=st.council_list_role(role),
                                                        status="member", evidence=st.ev(ln), party=p["party"],
                                                        municipality=code, start_date=None))
 
@@ -252,7 +252,7 @@ def named_with_party(st: State, lines: list[Line]):
         if "(" not in ln.text:
             continue
         for m in NAME_PARTY.finditer(ln.text):
-            name, party = split_title(m.group("name"))[1], m.group("party")
+            name, party = split_title(m.group("name"), st.gz.roles_used_as("title"))[1], m.group("party")
             if (ln.line, name) in placed or not plausible_name(name):
                 continue
             if known and party not in known and party not in letters:

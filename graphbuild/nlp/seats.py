@@ -8,7 +8,7 @@ from ..model import Item, Line, MembershipFact, OrgRef, PersonMention, SeatFact
 from .across import across_lines
 from .names import PERSONISH, UP
 from .items import sections_named
-from .state import APPOINTMENT_TITLE, MEMBER_ROLE_WORDS, State, doc_of
+from .state import APPOINTMENT_TITLE, State, doc_of
 
 # --------------------------------------------------------------- appointments
 _TITLE_BODY = re.compile(r"\b(?:til|i|for)\s+(?P<org>(?:[Ss]amarbejdsudvalget|[Bb]estyrelsen|[Uu]dvalget|"
@@ -59,12 +59,6 @@ def _body_for(st: State, it: Item, surface: Optional[str]) -> Optional[OrgRef]:
     return OrgRef(surface=best[:1].upper() + best[1:], org_id=None, kind="body")
 
 
-def _status_role(role: Optional[str]) -> str:
-    if not role:
-        return "medlem"
-    return MEMBER_ROLE_WORDS.get(role.lower(), role.lower())
-
-
 def appointments(st: State, it: Item, body: Optional[list[Line]] = None):
     is_udp = bool(APPOINTMENT_TITLE.search(it.title))
     decided = bool(sections_named(it, "Beslutning"))
@@ -80,9 +74,9 @@ def appointments(st: State, it: Item, body: Optional[list[Line]] = None):
         handled = False
         for a, ln in apps:
             kind = a["kind"]
-            if kind.startswith("seat_"):
+            if kind == "seat":
                 handled = True
-                status = kind[5:]
+                status = a["seat"]
                 party = st.gz.party_letter(a.get("party")) if a.get("party") else None
                 if party is None and a.get("abbr"):
                     party = {"DF": "O"}.get(a["abbr"], a["abbr"] if len(a["abbr"]) == 1 else None)
@@ -108,7 +102,7 @@ def appointments(st: State, it: Item, body: Optional[list[Line]] = None):
             # The item decides the seat when it is an appointment item, or when its decision names the person.
             names_person = decided and any(a["name"] in s.text or a["name"].split()[-1] in s.text
                                            for sec in sections_named(it, "Beslutning") for s in sec.lines)
-            mf = MembershipFact(person=pm, organization=org, role=_status_role(a.get("role")), status=status,
+            mf = MembershipFact(person=pm, organization=org, role=st.seat_role(a.get("role")), status=status,
                                 evidence=st.ev(ln), party=pm.party, municipality=pm.municipality,
                                 item_number=it.number, decided_in=it.number if is_udp or names_person else None)
             if kind == "resigned":
@@ -127,7 +121,7 @@ def seats_in_attachment(st: State, att):
     for ln in att.lines:
         d = doc_of(st, ln)
         for a in (d._.gb_appointments if d is not None else None) or []:
-            if a["kind"] != "seat_invited":
+            if a["kind"] != "seat" or a["seat"] != "invited":
                 continue
             m = re.search(r"\btil\s+at\s+(?:indstille|udpege)\s+[^.]*?\btil\s+(?P<org>[^,.;]+)", ln.text)
             if not m:

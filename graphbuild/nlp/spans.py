@@ -1,4 +1,4 @@
-"""Shared helpers of the components: role words, the text and entities of a Doc, an organisation phrase
+"""Shared helpers of the components: role phrases, the text and entities of a Doc, an organisation phrase
 and the first person name after a position."""
 from __future__ import annotations
 
@@ -9,17 +9,7 @@ from spacy.tokens import Doc
 from .names import NAME, plausible_name, UP
 
 # --------------------------------------------------------------------- roles
-DEFAULT_ROLE_WORDS = [
-    "administrerende direktør", "adm. direktør", "kommunaldirektør", "direktør", "vicedirektør",
-    "borgmester", "viceborgmester", "rådmand", "fagborgmester", "regionsrådsformand", "regionsrådsmedlem",
-    "regionspolitiker", "formand", "næstformand", "medformand", "rektor", "fuldmægtig", "chefkonsulent",
-    "konsulent", "sekretariatschef", "kontorchef", "centerchef", "afdelingschef", "enhedschef", "souschef", "chef",
-    "vicekommunaldirektør", "sundhedsdirektør", "dekan",
-    "bestyrelsesformand", "bestyrelsesmedlem", "medlem",
-]
-CANONICAL_ROLE = {"adm. direktør": "administrerende direktør", "formanden": "formand",
-                  "næstformanden": "næstformand", "borgmesteren": "borgmester", "direktøren": "direktør"}
-
+# The role words are graphbuild/data/roles.csv, read by the Gazetteer (role_words(), canonical_role()).
 ORG_LABELS = {"BODY", "COUNCIL", "REGION", "MUNICIPALITY", "PARTY"}
 TERMINATOR = (r"(?=\s*(?:[,.;:)]|$)|\s+(?:og|vil|har|er|giver|fra|introducerer|udpeges|blev|orienterer|"
                r"præsenterer|deltager|fortæller|holder|indleder|kommer|gav|var|som|samt|på|med)\b)")
@@ -124,6 +114,6 @@ def role_heads(role_words: list[str]) -> frozenset[str]:
 
 
 def canon_role(role: str) -> str:
-    r = " ".join(role.lower().split())
-    return CANONICAL_ROLE.get(r, r)
+    """A role word as found, lower case, spaces collapsed; its canonical role is roles.csv's (State.role)."""
+    return " ".join(role.lower().split())
 

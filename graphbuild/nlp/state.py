@@ -9,11 +9,6 @@ from ..gazetteer import Gazetteer
 from ..model import DocumentFacts, Evidence, Line, OrgRef, PersonMention, StructuredDocument, quote
 from .names import split_title
 
-TITLE_ROLES = {"overborgmester", "borgmester", "rådmand", "formand", "næstformand", "direktør"}
-
-COUNCIL_ROLES = {"formand", "næstformand", "medlem"}
-MEMBER_ROLE_WORDS = {"repræsentant": "medlem", "medlem": "medlem", "bestyrelsesmedlem": "medlem",
-                     "suppleant": "suppleant", "formand": "formand", "næstformand": "næstformand"}
 SIGNOFF = re.compile(r"^(?:med\s+)?venlig(?:e|st)?\s+hilsen\b|^de\s+bedste\s+hilsner|^mvh\b", re.IGNORECASE)
 APPOINTMENT_TITLE = re.compile(r"udpegning|udpegninger|repræsentant|bestyrelsesmedlem|nyt medlem|ny formand|"
                                r"indstilling til", re.IGNORECASE)
@@ -47,8 +42,9 @@ class State:
 
     def mention(self, name: str, ln: Line, party=None, municipality=None, municipality_name=None,
                 roles=()) -> PersonMention:
-        title, name = split_title(name)  # "Rådmand Jette Skive": the title is a role, not part of the name
-        if title and title in TITLE_ROLES:
+        # "Rådmand Jette Skive": the title is a role, not part of the name
+        title, name = split_title(name, self.gz.roles_used_as("title"))
+        if title and title in self.gz.roles_used_as("title_kept"):
             roles = tuple(roles) + (title,)
         i = self.mention_index.get(ln.line, 0)
         self.mention_index[ln.line] = i + 1
@@ -100,6 +96,17 @@ class State:
         """(kommunekode, canonical name) of a municipality as written ('Københavns Kommune', 'Lyngby')."""
         rec = self.gz.lookup_municipality(surface) if surface else None
         return (rec.kommunekode, rec.name) if rec is not None else (None, None)
+
+    def council_list_role(self, role: Optional[str]) -> str:
+        """The role a council's member list gives: formand, næstformand (roles.csv uses "council_list"), else medlem."""
+        return role if role and role in self.gz.roles_used_as("council_list") else "medlem"
+
+    def seat_role(self, role: Optional[str]) -> str:
+        """The role of an appointment's seat: "som repræsentant" -> medlem (roles.csv uses "seat"), else as written."""
+        if not role:
+            return "medlem"
+        r = role.lower()
+        return (self.gz.canonical_role(r) or r) if r in self.gz.roles_used_as("seat") else r
 
     def role(self, role: str) -> str:
         """The canonical form of a role word (roles.csv), else the word as given."""

@@ -68,7 +68,7 @@ class Appointments:
         for kind, rx in SEAT_RULES:
             for m in rx.finditer(text):
                 g = m.groupdict()
-                found.append(dict(kind="seat_" + kind, name=None, party=g.get("party"),
+                found.append(dict(kind="seat", seat=kind, name=None, party=g.get("party"),
                                   abbr=g.get("abbr") or g.get("abbr2"), org=None, start=m.start()))
         if found:
             found.sort(key=lambda d: d["start"])

@@ -15,6 +15,7 @@ from typing import Optional
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ...gazetteer import load_gazetteer
 from ..lexicon import is_given_name, party_letter_of_name
 from ..names import LO, NOT_FIRST, NOT_NAME_TOKEN, UP
 from ..spans import doc_text, ents_overlapping
@@ -33,8 +34,9 @@ Center Centret Centeret Centre Institut Instituttet Fond Fonden Forening Forenin
 Region Regionen Hospital Hospitalet Sygehus Sygehuset Kirke Kirken Gymnasium Akademi Akademiet Museum Museet Bibliotek
 Biblioteket Fabrik Gård Gården Havn Havnen Forsyning Boulevard Stræde Stadion Arena Airport Lufthavn Bro Broen Kollegium
 Prisen Pris Legat Legatet Award Kvarter Kvarteret By Byen Strand Skov Skoven Sø Søen A/S ApS I/S""".split())
-STOP_TOKENS = NOT_FIRST | NOT_NAME_TOKEN | frozenset(
-    "Formand Næstformand Borgmester Direktør Medlem Medlemmer Suppleant Byrådet Kommunalbestyrelsen Udvalget".split())
+# ... and the role words of graphbuild/data/roles.csv, capitalised ("Formand", "Medlemmer")
+STOP_TOKENS = NOT_FIRST | NOT_NAME_TOKEN | frozenset("Byrådet Kommunalbestyrelsen Udvalget".split()) | frozenset(
+    w[:1].upper() + w[1:] for w in load_gazetteer().roles if " " not in w)
 _FOREIGN = re.compile(r"[äöÄÖ]")
 _LOWER_NEXT = re.compile(r"\s+([a-zæøå][\w-]*)")
 _FUNCTION_WORDS = frozenset("og er var har blev i på fra til som med for at af om der den det de vil kan skal".split())

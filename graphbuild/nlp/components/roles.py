@@ -7,8 +7,9 @@ from typing import Optional
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ...gazetteer import load_gazetteer
 from ..names import LO, NAME, NAME_RE, UP, has_name, plausible_name
-from ..spans import (COORDINATED, DEFAULT_ROLE_WORDS, GATE_WORD, ORG_STOP, TERMINATOR, antecedent, canon_role,
+from ..spans import (COORDINATED, GATE_WORD, ORG_STOP, TERMINATOR, antecedent, canon_role,
                      doc_text, ent_at, ents_overlapping, find_name, org_info, role_alt, role_heads)
 
 # ------------------------------------------------------------ person + role
@@ -19,7 +20,8 @@ class PersonRoles:
 
     def __init__(self, nlp: Language, name: str, role_words: list[str]):
         self.name = name
-        alt = role_alt(role_words or DEFAULT_ROLE_WORDS)
+        role_words = role_words or load_gazetteer().role_words()
+        alt = role_alt(role_words)
         prefix = rf"(?:(?P<pre>[{UP}][{UP}{LO}0-9]*)-)?"
         # ROLE [for|i|hos ORG][,] NAME
         self.role_first = re.compile(rf"(?<![\w-]){prefix}(?P<role>{alt})(?P<prep>\s+(?:for|i|hos|ved)\s+|,?\s+)")
@@ -35,7 +37,7 @@ class PersonRoles:
                                   rf"desuden|tillige|stadig)\s+)?(?:[^,.;()]{{0,40}}?s\s+)?(?P<role>{alt})\s+"
                                   rf"(?:i|for|hos|ved)\s+(?P<org>[^,.;()]+?){ORG_STOP}")
         # every rule below needs a whole role word (maybe after "KKR-"): the first word of a role phrase
-        self.heads = role_heads(role_words or DEFAULT_ROLE_WORDS)
+        self.heads = role_heads(role_words)
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
@@ -134,7 +136,7 @@ class PersonRoles:
         return dict(name=hit[1], role=role, place=None, start=hit[0], **info)
 
 
-@Language.factory("graphbuild_person_roles", default_config={"role_words": DEFAULT_ROLE_WORDS},
+@Language.factory("graphbuild_person_roles", default_config={"role_words": []},
                   assigns=["doc._.gb_person_roles", "doc._.gb_role_only", "doc._.gb_name_only"])
 def make_person_roles(nlp: Language, name: str, role_words: list[str]):
     return PersonRoles(nlp, name, role_words)
