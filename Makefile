@@ -10,7 +10,7 @@ SAMPLES ?= data/samples
 PORT ?=
 START := $(GB) neo4j start$(if $(PORT), --bolt-port $(PORT))
 
-.PHONY: run test install install-dev neo4j-start neo4j-stop bench clean
+.PHONY: run test install install-dev neo4j-start neo4j-stop bench clean browser serve
 
 # Installing happens once, and again only when pyproject.toml changes: a stamp file in the venv
 # remembers the last install (`make clean` or deleting the venv starts over).
@@ -47,6 +47,18 @@ run: install
 test: install-dev
 	$(BIN)/python -m pytest -p no:cacheprovider -q -rfE; rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "pytest collected no tests: failing"; exit 1; fi; exit $$rc
+
+# The browser the web pages' tests drive (tests/integration/test_web_browser.py): Debian's Chromium, installed
+# once with apt-get (as root, else through sudo); nothing is done when it is there already.
+browser:
+	@if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; then echo "chromium: $$(/usr/bin/chromium --version 2>/dev/null || echo present)"; \
+	else SUDO=; [ "$$(id -u)" -eq 0 ] || SUDO=sudo; \
+	  $$SUDO apt-get update -q && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q --no-install-recommends chromium chromium-driver; fi
+
+# The read-only web pages on http://127.0.0.1:8000/ (the local Neo4j unless NEO4J_URI is set).
+serve: install
+	$(BIN)/pip install --quiet -e ".[web]"
+	$(GB) serve
 
 neo4j-start: install
 	$(START)

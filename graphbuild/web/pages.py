@@ -103,6 +103,11 @@ def meeting_page(store: Store, segment: str) -> Page:
     items = [r for r in store.report("meeting-decisions", date=meeting["date"]) if r.get("council") == meeting["council"]]
     page.add("items", columns("meeting-decisions"), linker.link(items))
     page.add("votes", columns("meeting-votes", True), linker.link(store.query("meeting-votes", meeting_id=meeting["meeting_id"])))
+    seats = store.query("meeting-appointments", meeting_id=meeting["meeting_id"])
+    for row in seats:
+        row.update(person_url=urls.person_url(row["person_id"], row["person"]), body_url=urls.body_url(row["body_id"]),
+                   doc_url=urls.document_url(row["doc_id"], "", row["line"]))
+    page.add("seats", columns("meeting-appointments", True), seats)
     attendance = store.query("meeting-attendance", meeting_id=meeting["meeting_id"])
     for row in attendance:
         row["person_url"] = urls.person_url(row["person_id"], row["person"])
