@@ -42,9 +42,10 @@ run: install
 	@echo; $(GB) summary
 	@echo; echo "Example report: who represents Rudersdal?"; $(GB) report run who-represents -p municipality Rudersdal
 
-# The whole suite, integration tests included, against a real Neo4j (started by the tests themselves).
+# The whole suite, integration tests included, against a real Neo4j (started by the tests themselves),
+# and the web pages in a real browser (Chromium, installed by `make browser` when missing).
 # pytest exits 5 when it collected no tests: that is a failure here too.
-test: install-dev
+test: install-dev browser
 	$(BIN)/python -m pytest -p no:cacheprovider -q -rfE; rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "pytest collected no tests: failing"; exit 1; fi; exit $$rc
 

@@ -37,4 +37,4 @@ def serve(ctx, port, host):
         click.echo(f"warning: listening on {host}: anyone who can reach it can read the graph", err=True)
     click.echo(f"graphbuild pages on http://{'[' + host + ']' if ':' in host else host}:{port}/ "
                f"(Neo4j: {conn.settings.describe()}); Ctrl-C stops", err=True)
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    uvicorn.Server(uvicorn.Config(app, host=host, port=port, log_level="warning")).run()

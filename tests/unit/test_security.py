@@ -24,6 +24,8 @@ TRUSTED_STATEMENT_VARIABLES = {
                               "run in a READ transaction with every value passed as a parameter",
     ("db/reports.py", "explained"): "the same statement prefixed with EXPLAIN, so the server plans it (nothing runs) "
                                  "and graphbuild/db/guard.py can refuse LOAD CSV, transaction management, ...",
+    ("web/store.py", "cypher"): "a saved report's file text or a queries/web/ file's (parse_report), run by the web "
+                                "pages in a READ transaction with every value passed as a parameter",
 }
 
 
