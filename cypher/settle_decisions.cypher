@@ -8,5 +8,5 @@ CALL (x) {
 }
 WITH x, [e IN evs WHERE e.text IS NOT NULL OR e.outcome IS NOT NULL] AS evs
 WHERE size(evs) > 0
-SET x.text = evs[0].text, x.outcome = evs[0].outcome
+SET x.text = evs[0].text, x.outcome = evs[0].outcome, x.body = evs[0].body
 RETURN count(*) AS written

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Literal, Optional, get_args
 
-FACTS_SCHEMA_VERSION = 3
+FACTS_SCHEMA_VERSION = 4
 QUOTE_MAX = 300
 
 # ------------------------------------------------------------- vocabularies
@@ -26,7 +26,7 @@ NamedKind = Literal["council", "body", "region", "party", "municipality"]  # an 
 AttendanceStatus = Literal["present", "absent"]
 MembershipStatus = Literal["member", "appointed", "proposed", "resigned", "reports_from", "nominated", "offered"]
 SeatStatus = Literal["offered", "declined", "vacant", "invited"]
-DecisionOutcome = Literal["approved", "noted", "discussed", "postponed", "other"]
+DecisionOutcome = Literal["approved", "recommended", "noted", "discussed", "postponed", "referred", "rejected", "other"]
 VoteOutcome = Literal["adopted", "rejected", "recommended"]  # recommended: a committee's recommendation
 ConcernsKind = Literal["person", "organization", "municipality"]
 LoadStatus = Literal["loaded", "replaced", "unchanged", "failed"]
@@ -112,6 +112,7 @@ class StructuredDocument:
     # attendance as the text states it (graphbuild/meeting/attendance.Said): absences, substitutes, partial absence
     said: list = field(default_factory=list)
     votes: list = field(default_factory=list)  # votes as stated (graphbuild/meeting/votes.StatedVote)
+    decisions: list = field(default_factory=list)  # decision sections (graphbuild/meeting/decisions.StatedDecision)
 
 
 @dataclass(frozen=True)
@@ -207,10 +208,12 @@ class AgendaItemFact:
 
 @dataclass
 class DecisionFact:
-    item_number: str
+    item_number: Optional[str]  # None: the page shows no item for it (it belongs to the meeting or the document)
     text: str
     outcome: DecisionOutcome
     evidence: Evidence
+    body: Optional[str] = None  # the body that decided or recommended, as its heading writes it ("Økonomiudvalget")
+    date: Optional[str] = None  # ISO date of that body's meeting, when written (a recommendation chain)
 
 
 @dataclass

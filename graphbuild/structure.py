@@ -20,6 +20,7 @@ from .meeting.header import (_DATO_LINE, _dated_title, _detect_council, _detect_
                              _title, canonical_council, classify, decision_date, header_date)
 from .meeting.item_lines import _plausible_title, find_headings
 from .meeting.items import _BARE_NUMBER, _TOC_WORDS, _build_items, _find_items, _find_toc, _heading
+from .meeting.decisions import decisions_in
 from .meeting.votes import votes_in
 from .meeting.participants import _attendance_heading, _participants
 from .model import Attachment, Hints, Item, Line, SourceText, StructuredDocument
@@ -171,9 +172,10 @@ def structure(source: SourceText, hints: Optional[Hints] = None) -> StructuredDo
     came = kind != "dagsorden" or any(_CAME.match(ln.text.strip()) for ln in lines)
     said = _said(lines, present if came else [], absent) if kind in _MEETING_KINDS else []
     votes = votes_in(lines, _item_of(body.items))
+    decisions = decisions_in(lines, _item_of(body.items), frozenset(it.line for it in body.items))
     return StructuredDocument(
         source=source, kind=kind, council=council, council_line=council_line, year=year, date=date,
         time=time, location=location, header_line=header_line, title=_title(kind, council, date, year, lines),
         present=present, absent=absent, items=body.items, attachments=body.attachments, published=published,
-        published_line=published_line, generic_council=generic, said=said, votes=votes,
+        published_line=published_line, generic_council=generic, said=said, votes=votes, decisions=decisions,
     )

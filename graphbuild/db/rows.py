@@ -10,7 +10,8 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import Optional
 
-from ..model import DocumentFacts, Evidence, ResolvedDocument, org_key
+from ..model import DecisionFact, DocumentFacts, Evidence, ResolvedDocument, org_key
+from ..resolve.names import slugify
 
 # The kinds of target an agenda item can concern, each with its own statement (load_concerns_<kind>).
 CONCERN_KINDS = ("person", "organization", "municipality", "region")
@@ -126,7 +127,8 @@ def person_rows(resolved: ResolvedDocument) -> list[dict]:
 
 
 def document_ids(resolved: ResolvedDocument) -> Ids:
-    """The meeting (when its council is known), its agenda items and their decisions."""
+    """The meeting (when its council is known), its agenda items and their decisions (by item number: the item's
+    last decision, the one a chain of recommendations leads to)."""
     f = resolved.facts
     council = org_id_of(resolved, f.meeting.council) if f.meeting is not None else None
     if not council:
@@ -135,6 +137,16 @@ def document_ids(resolved: ResolvedDocument) -> Ids:
     items = {a.number: f"{mid}:{a.number}" for a in f.agenda_items}
     decisions = {d.item_number: f"{items[d.item_number]}:decision" for d in f.decisions if d.item_number in items}
     return Ids(mid, items, decisions)
+
+
+def decision_id(f: DocumentFacts, ids: Ids, d: DecisionFact) -> str:
+    """An item's last decision is `<item>:decision`; a recommendation before it adds its body and date; a decision
+    without an item is the meeting's (or, without a meeting, the document's), keyed by its line."""
+    if d.item_number in ids.items:
+        last = [x for x in f.decisions if x.item_number == d.item_number][-1]
+        base = ids.decisions[d.item_number]
+        return base if d is last else f"{base}:{slugify(d.body or '')}:{d.date or d.evidence.line}"
+    return f"{ids.meeting or 'document:' + f.doc_id}:decision:{d.evidence.line}"
 
 
 def meeting_rows(resolved: ResolvedDocument, ids: Ids) -> list[dict]:
@@ -154,11 +166,9 @@ def agenda_item_rows(f: DocumentFacts, ids: Ids) -> list[dict]:
 
 
 def decision_rows(f: DocumentFacts, ids: Ids) -> list[dict]:
-    if not ids.meeting:
-        return []
-    return [dict(decision_id=ids.decisions[d.item_number], agenda_item_id=ids.items[d.item_number], text=d.text,
-                 outcome=d.outcome, **_where(d.evidence))
-            for d in f.decisions if d.item_number in ids.items]
+    return [dict(decision_id=decision_id(f, ids, d), agenda_item_id=ids.items.get(d.item_number),
+                 meeting_id=ids.meeting, text=d.text, outcome=d.outcome, body=d.body, date=d.date, **_where(d.evidence))
+            for d in f.decisions]
 
 
 class _Memberships:

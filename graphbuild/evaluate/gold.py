@@ -64,7 +64,7 @@ def load_gold_dir(gold_dir: str | Path) -> list[GoldDoc]:
             doc = next((f.parent / (stem + s) for s in DOCUMENT_SUFFIXES if (f.parent / (stem + s)).is_file()), None)
         if doc is None or not doc.is_file():
             raise EvalError(f"{f}: the document it describes is missing ({data.get('document') or stem + '.txt'})")
-        for key in LISTS:
+        for key in LISTS + ("decisions", "votes"):
             if not isinstance(data.get(key, []), list):
                 raise EvalError(f"{f}: {key} must be a list")
             data.setdefault(key, [])

@@ -116,6 +116,8 @@ def score_document(gold: GoldDoc, rows: dict[str, list[dict]], party_names: froz
     out["municipalities"] = match_municipalities(d, rows)
     from .votes import score_votes  # (votes.py uses this module's KindResult and Tally)
     out["votes"], out["vote_decisions"] = score_votes(d.get("votes") or [], rows.get("votes", []))
+    from .decisions import match_decisions
+    out["decisions"] = match_decisions(d, rows)
     return out
 
 

@@ -35,6 +35,7 @@ FACT_KINDS: list[tuple[str, str]] = [
     ("municipalities", "municipality named"),
     ("votes", "vote + position + party or person"),
     ("vote_decisions", "a decision voted on (its vote found)"),
+    ("decisions", "decision outcome + item (+ body and date of a recommendation)"),
 ]
 KIND_NAMES = [k for k, _ in FACT_KINDS]
 

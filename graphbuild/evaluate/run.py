@@ -11,7 +11,7 @@ from .corpus import EvalResult, score_corpus
 
 # ------------------------------------------------------------------ running against Neo4j
 QUERIES = ("documents", "meetings", "agenda_items", "attendance", "memberships", "persons", "bodies",
-           "municipalities", "regions", "unresolved", "votes")
+           "municipalities", "regions", "unresolved", "votes", "decisions")
 
 
 def read_rows(driver, doc_ids: list[str], database: Optional[str] = None) -> dict[str, list[dict]]:

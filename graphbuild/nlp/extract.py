@@ -14,7 +14,7 @@ from .build import build_nlp, line_gate
 from .votes import votes
 from .components.participants import parse_participant
 from .mentions import named_people
-from .items import agenda_item, area_memberships, concerns
+from .items import agenda_item, area_memberships, concerns, stated_decisions
 from .pages import free_text, named_organizations
 from .people import NAME_PARTY, participants, people_in_lines
 from .seats import appointments, seats_in_attachment
@@ -47,6 +47,7 @@ def extract(doc: StructuredDocument, gazetteer: Gazetteer) -> DocumentFacts:
     participants(st, doc.absent, "absent")
     stated_attendance(st, doc.said)
     votes(st, doc.votes)
+    stated_decisions(st, doc.decisions)
     items_by_number = {it.number: it for it in doc.items}
     for it in doc.items:
         agenda_item(st, it)

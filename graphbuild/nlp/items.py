@@ -23,6 +23,8 @@ def agenda_item(st: State, it: Item):
         rec = "\n".join(ln.text.strip() for ln in ind[0].lines if ln.text.strip()) or None
     st.facts.agenda_items.append(AgendaItemFact(number=it.number, title=it.title, evidence=ev,
                                                 case_number=it.case_number, officer=it.officer, recommendation=rec))
+    if st.doc.decisions:
+        return  # the page's decision sections are read as a whole (stated_decisions)
     for sec in sections_named(it, "Beslutning"):
         body = [ln for ln in sec.lines if ln.text.strip()]
         if not body:
@@ -36,6 +38,16 @@ def agenda_item(st: State, it: Item):
                 break
         st.facts.decisions.append(DecisionFact(item_number=it.number, text="\n".join(ln.text.strip() for ln in body),
                                                outcome=outcome, evidence=st.ev(body[0])))
+
+
+def stated_decisions(st: State, stated: list) -> None:
+    """Decision sections as graphbuild/meeting/decisions.py read them: one DecisionFact each, on the line that
+    states the outcome; an item number the page does not have is dropped (the decision is the meeting's)."""
+    numbers = {it.number for it in st.doc.items}
+    for d in stated:
+        st.facts.decisions.append(DecisionFact(
+            item_number=d.item if d.item in numbers else None, outcome=d.outcome, evidence=st.ev(d.line),
+            text="\n".join(ln.text.strip() for ln in d.lines if ln.text.strip()), body=d.body, date=d.date))
 
 
 # --------------------------------------------------------- area memberships
