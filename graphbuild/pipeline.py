@@ -310,6 +310,12 @@ def _changed_files(found: Discovery, report: IngestReport, writer, progress) -> 
             candidates.append(dict(doc_id=file_digest(f), path=document_path(f)))
         except OSError as exc:
             report.failed.append((str(f), f"cannot read file: {exc.strerror or exc}"))
+    return document_states(candidates, report, writer, progress)
+
+
+def document_states(candidates: list[dict], report: IngestReport, writer, progress) -> tuple[list[str], dict[str, str]]:
+    """For rows {doc_id, path}: (the paths to load, {path: the doc_id of its earlier version}); the documents
+    already in the graph with the same content go to report.unchanged."""
     state = writer.known_documents(candidates) if candidates else {}
     todo, previous = [], {}
     for c in candidates:
@@ -327,10 +333,6 @@ def _changed_files(found: Discovery, report: IngestReport, writer, progress) -> 
 
 def _ingest(found: Discovery, report: IngestReport, writer, gazetteer, judgements, progress, workers,
             hints: Optional[Hints] = None) -> IngestReport:
-    from .db.rows import document_rows
-    from .db.reference import curated_org_ids
-    from .resolve import load_judgements, resolve
-
     writer.apply_schema()
     writer.load_reference_data(gazetteer)
 
@@ -348,6 +350,15 @@ def _ingest(found: Discovery, report: IngestReport, writer, gazetteer, judgement
             extracted.append(e)
             report.warnings.extend((e.path, w) for w in e.warnings)
 
+    return load_extracted(extracted, previous, report, writer, gazetteer, judgements, progress)
+
+
+def load_extracted(extracted: list[Extracted], previous: dict[str, str], report: IngestReport, writer, gazetteer,
+                   judgements=None, progress: Optional[Callable[[str], None]] = None) -> IngestReport:
+    """Resolve extracted documents together (against what the graph knows) and load them: new documents in
+    groups (many per transaction), replaced ones alone. Shared by `ingest` and `load` (facts files)."""
+    from .resolve import load_judgements, resolve
+
     # 3. Resolve every document of the run together, against what the graph already knows.
     judgements = judgements or load_judgements()
     if not extracted and not judgements.same:
@@ -356,26 +367,48 @@ def _ingest(found: Discovery, report: IngestReport, writer, gazetteer, judgement
                          writer.known_persons(exclude_doc_ids=previous.values()), judgements)
     for merge in resolution.merges:  # curators' "same" judgements on two known people
         writer.merge_persons(merge.kept_id, merge.absorbed_id)
-
-    # 4. Load, one transaction per document.
-    curated = curated_org_ids(gazetteer)
-    for i, (e, r) in enumerate(zip(extracted, resolution.documents)):
-        rows = document_rows(r, curated, e.layout, e.encoding, e.line_count, page_starts=e.page_starts)
-        try:
-            outcome = writer.write_document(rows, e.path, replaces=previous.get(e.path))
-        except DatabaseError as exc:
-            # The document in flight was rolled back with its transaction; the rest were never sent.
-            report.aborted = str(exc)
-            report.not_loaded = [x.path for x in extracted[i:]]
-            break
-        if outcome.status == "failed":
-            report.failed.append((e.path, outcome.reason))
-        else:
-            (report.replaced if outcome.status == "replaced" else report.loaded).append(e.path)
-            report.nodes_created += outcome.counts.nodes_created
-            report.relationships_created += outcome.counts.relationships_created
-            report.people_resolved += len(r.person_of)
-            report.mentions_unresolved += len(r.unresolved)
-        if progress:
-            progress(e.path)
+    # 4. Load: documents without an earlier version in groups, replacing ones one transaction each.
+    _load_resolved(list(zip(extracted, resolution.documents)), previous, report, writer, gazetteer, progress)
     return report
+
+
+def _load_resolved(pairs: list, previous: dict[str, str], report: IngestReport, writer, gazetteer, progress) -> None:
+    from .db.grouped import plan_groups
+    from .db.reference import curated_org_ids
+    from .db.rows import document_rows
+
+    curated = curated_org_ids(gazetteer)
+    rows = [document_rows(r, curated, e.layout, e.encoding, e.line_count, page_starts=e.page_starts)
+            for e, r in pairs]
+    fresh = [i for i, (e, _) in enumerate(pairs) if e.path not in previous]
+    units = [[fresh[j] for j in g] for g in plan_groups([rows[i].row_count() for i in fresh])]
+    units += [[i] for i, (e, _) in enumerate(pairs) if e.path in previous]
+    for n, unit in enumerate(units):
+        try:
+            if len(unit) == 1:
+                e = pairs[unit[0]][0]
+                outcome = writer.write_document(rows[unit[0]], e.path, replaces=previous.get(e.path))
+                outcomes, counts = [outcome], outcome.counts
+            else:
+                outcomes, counts = writer.write_group([(rows[i], pairs[i][0].path) for i in unit])
+        except DatabaseError as exc:
+            # The unit in flight was rolled back with its transaction; the rest were never sent.
+            report.aborted = str(exc)
+            report.not_loaded = [pairs[i][0].path for u in units[n:] for i in u]
+            return
+        report.nodes_created += counts.nodes_created
+        report.relationships_created += counts.relationships_created
+        for i, outcome in zip(unit, outcomes):
+            _note_outcome(report, pairs[i], outcome, progress)
+
+
+def _note_outcome(report: IngestReport, pair, outcome, progress) -> None:
+    e, r = pair
+    if outcome.status == "failed":
+        report.failed.append((e.path, outcome.reason))
+    else:
+        (report.replaced if outcome.status == "replaced" else report.loaded).append(e.path)
+        report.people_resolved += len(r.person_of)
+        report.mentions_unresolved += len(r.unresolved)
+    if progress:
+        progress(e.path)

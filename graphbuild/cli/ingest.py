@@ -83,6 +83,11 @@ def ingest(conn, paths, judgements, progress, kind, council, municipality):
                                 hints=hints)
     else:
         report = run_ingest(paths, writer, judgements=load_judgements(judgements), hints=hints)
+    _print_report(report)
+
+
+def _print_report(report) -> None:
+    """The outcome of ingest or load; exit status 1 when any document failed."""
     out = click.echo
     out(f"documents: {len(report.loaded)} loaded, {len(report.replaced)} replaced, "
         f"{len(report.unchanged)} unchanged, {len(report.failed)} failed")
@@ -108,43 +113,7 @@ def ingest(conn, paths, judgements, progress, kind, council, municipality):
         sys.exit(1)
 
 
-@main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(readable=False))
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write JSON lines here (default: stdout).")
-@_hint_options
-@fail_on_errors
-def extract(paths, output, kind, council, municipality):
-    """Extract facts as JSON lines (one document per line), without touching the database.
 
-    The format is documented in docs/extraction.md (see its schema_version).
-    Example: graphbuild extract data/samples -o facts.jsonl
-    """
-    from ..pipeline import discover, extract_many
 
-    _check_output(output)
-    found = discover(paths)
-    failed = list(found.problems)
-    warnings: list[tuple[str, str]] = []
-    lines = []
-    for e in extract_many([str(f) for f in found.files], hints=_hints(kind, council, municipality)):
-        if e.error:
-            failed.append((e.path, e.error))
-        else:
-            warnings.extend((e.path, w) for w in e.warnings)
-            lines.append(json.dumps(e.facts.to_dict(), ensure_ascii=False))
-    text = "\n".join(lines) + ("\n" if lines else "")
-    if output:
-        from ..output import write_output
-
-        write_output(output, text)
-        click.echo(f"{len(lines)} documents written to {printable(output)}", err=True)
-    else:
-        click.echo(text, nl=False)
-    for path, message in warnings:
-        click.echo(f"warning: {printable(path)}: {printable(message)}", err=True)
-    if found.skipped:
-        click.echo(printable(found.skipped_line()), err=True)
-    for path, reason in failed:
-        click.echo(f"failed: {printable(path)}: {printable(reason)}", err=True)
-    if failed:
-        sys.exit(1)
+# The extract (Dask) and load (facts files) commands live next door; importing them registers them.
+from . import scale  # noqa: E402,F401

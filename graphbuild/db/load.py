@@ -1,4 +1,4 @@
-"""Loading: resolved facts -> Neo4j, one transaction per document.
+"""Loading: resolved facts -> Neo4j, many documents per transaction (write_group), one when a group fails.
 
 Never parses text.  Every statement lives in cypher/ (one file each), takes its
 values as parameters, writes with `UNWIND $rows ... MERGE` on a constrained key,
@@ -16,6 +16,7 @@ import neo4j
 
 from ..errors import DatabaseError, GraphbuildError
 from ..model import KnownPerson, PersonContext
+from .grouped import grouped_statement, merged_rows
 from .rows import DocumentRows
 from .statements import schema_names, schema_statements, statement
 
@@ -42,11 +43,12 @@ class WriteCounts:
         self.properties_set += counters.properties_set
 
 
-def run_rows(tx, name: str, rows: list[dict], counts: WriteCounts, **params) -> None:
-    """Run statement `name` over rows in batches; every row must be written."""
+def run_rows(tx, name: str, rows: list[dict], counts: WriteCounts, text: Optional[str] = None, **params) -> None:
+    """Run statement `name` (or its grouped form `text`) over rows in batches; every row must be written."""
+    text = text or statement(name)
     for start in range(0, len(rows), BATCH_SIZE):
         batch = rows[start : start + BATCH_SIZE]
-        result = tx.run(statement(name), rows=batch, **params)
+        result = tx.run(text, rows=batch, **params)
         record = result.single()
         written = record["written"] if record else 0
         counts.add(result.consume().counters)
@@ -256,3 +258,55 @@ class GraphWriter:
         except (neo4j.exceptions.ServiceUnavailable, neo4j.exceptions.SessionExpired, OSError) as exc:
             raise DatabaseError(f"lost the connection to Neo4j while loading {path}: {exc}") from None
         return DocumentOutcome(rows.doc_id, path, "replaced" if replaces else "loaded", counts=counts)
+
+    def write_group(self, docs: list[tuple[DocumentRows, str]]) -> tuple[list[DocumentOutcome], WriteCounts]:
+        """New documents (no earlier version) in one transaction, one statement call per kind of row.
+
+        When the group fails (a row not written, Neo4j refusing a value), nothing of it stays and each
+        document is written alone (write_document), so a broken one fails alone with its own reason.
+        Returns (an outcome per document, the counts of the whole group)."""
+        if len(docs) == 1:
+            outcome = self.write_document(*docs[0])
+            return [outcome], outcome.counts
+        counts = WriteCounts()
+        try:
+            bookmarks = self._write_merged([rows for rows, _ in docs], counts)
+            self._check_group_committed([rows.doc_id for rows, _ in docs], docs[0][1], bookmarks)
+        except (LoadMismatch, neo4j.exceptions.Neo4jError):
+            outcomes = [self.write_document(rows, path) for rows, path in docs]
+            total = WriteCounts()
+            for o in outcomes:
+                for name in vars(total):
+                    setattr(total, name, getattr(total, name) + getattr(o.counts, name))
+            return outcomes, total
+        except (neo4j.exceptions.ServiceUnavailable, neo4j.exceptions.SessionExpired, OSError) as exc:
+            raise DatabaseError(f"lost the connection to Neo4j while loading {docs[0][1]} and "
+                                f"{len(docs) - 1} more documents: {exc}") from None
+        return [DocumentOutcome(rows.doc_id, path, "loaded") for rows, path in docs], counts
+
+    def _write_merged(self, docs: list[DocumentRows], counts: WriteCounts):
+        org_ids = sorted({o for d in docs for o in d.org_ids})
+
+        def work(tx):
+            counts.__init__()
+            targets = _no_targets()
+            for name, rows in merged_rows(docs):
+                run_rows(tx, name, rows, counts, text=grouped_statement(name))
+                for key, field_ in _SETTLED_BY_BATCH.get(name, ()):
+                    targets[key].update(r[field_] for r in rows)
+            _settle(tx, targets, counts)
+            if org_ids:
+                counts.add(tx.run(statement("membership_bounds"), org_ids=org_ids, terms=electoral_terms())
+                           .consume().counters)
+
+        with self._session() as s:
+            s.execute_write(work)
+            return s.last_bookmarks()
+
+    def _check_group_committed(self, doc_ids: list[str], path: str, bookmarks) -> None:
+        with self.driver.session(database=self.database, default_access_mode=neo4j.READ_ACCESS,
+                                 bookmarks=bookmarks) as s:
+            n = s.execute_read(lambda tx: tx.run(statement("documents_committed"), doc_ids=doc_ids).single()["n"])
+        if n != len(doc_ids):
+            raise DatabaseError(f"lost the connection to Neo4j while loading {path} and {len(doc_ids) - 1} more "
+                                f"documents: the commit was acknowledged but {len(doc_ids) - n} are not in the graph")

@@ -1,0 +1,104 @@
+"""`graphbuild extract` (on Dask) and `graphbuild load` (facts files -> the graph); docs/scaling.md."""
+from __future__ import annotations
+
+import sys
+
+import click
+
+from ..errors import printable
+from .base import _check_output, fail_on_errors, main
+from .ingest import _hint_options, _hints, _print_report
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(readable=False))
+@click.option("-o", "--output", type=click.Path(),
+              help="A folder: partitioned facts (part-NNNNN.jsonl) and manifest.json; a FILE.jsonl: one file "
+                   "(default: stdout).")
+@click.option("--files-from", type=click.File(encoding="utf-8"), help="A file listing documents, one path a line.")
+@click.option("--scheduler", metavar="ADDRESS", help="A running Dask scheduler, e.g. tcp://host:8786 "
+                                                     "(default: a local cluster on this machine).")
+@click.option("--workers", type=click.IntRange(min=1), help="Worker processes of the local cluster (default: cores).")
+@click.option("--chunk", type=click.IntRange(min=1), help="Documents per task and per partition (default: 50).")
+@click.option("--progress/--no-progress", default=None, help="Progress bar (default: only on a terminal).")
+@_hint_options
+@fail_on_errors
+def extract(paths, output, files_from, scheduler, workers, chunk, progress, kind, council, municipality):
+    """Extract facts as JSON lines (one document per line), without touching the database.
+
+    Runs on a Dask cluster: a local one by default (fewer than 8 documents: in this process), or
+    the scheduler given.  PATHS are files, folders or globs ("minutes/**/*.pdf").  The format is
+    documented in docs/extraction.md (see its schema_version); a folder output gets a manifest
+    (document ids, sizes, errors).  A bad document fails alone and is listed; exit status 1 then.
+
+    Example: graphbuild extract data/samples -o facts.jsonl
+    Example: graphbuild extract --scheduler tcp://10.0.0.5:8786 /shared/docs -o /shared/facts
+    """
+    from ..scale.extract import ClusterSpec
+    from ..scale.run import expand, run_extract
+
+    all_paths = expand(paths, files_from)
+    if not all_paths:
+        raise click.UsageError("give documents to extract (PATHS or --files-from)")
+    if output and output.endswith((".jsonl", ".json")):
+        _check_output(output)
+    spec = ClusterSpec(scheduler, workers)
+    show = sys.stderr.isatty() if progress is None else progress
+    if show:
+        from ..pipeline import discover
+
+        with click.progressbar(length=len(discover(all_paths).files), label="Extracting", file=sys.stderr) as bar:
+            run, text = run_extract(all_paths, output, spec, _hints(kind, council, municipality), bar.update, chunk)
+    else:
+        run, text = run_extract(all_paths, output, spec, _hints(kind, council, municipality), None, chunk)
+    _write_extract(run, text, output)
+
+
+def _write_extract(run, text: str, output) -> None:
+    if run.manifest:
+        click.echo(f"{run.written} documents written to {printable(output)} (manifest: {printable(run.manifest)})",
+                   err=True)
+    elif output:
+        from ..output import write_output
+
+        write_output(output, text)
+        click.echo(f"{run.written} documents written to {printable(output)}", err=True)
+    else:
+        click.echo(text, nl=False)
+    for path, message in run.warnings:
+        click.echo(f"warning: {printable(path)}: {printable(message)}", err=True)
+    if run.found.skipped:
+        click.echo(printable(run.found.skipped_line()), err=True)
+    for path, reason in run.failed:
+        click.echo(f"failed: {printable(path)}: {printable(reason)}", err=True)
+    if run.failed:
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("facts", nargs=-1, required=True, type=click.Path(readable=False))
+@click.option("--judgements", type=click.Path(dir_okay=False), help="Curators' same/not-same file (default: the bundled one).")
+@click.option("--progress/--no-progress", default=None, help="Progress bar (default: only on a terminal).")
+@click.pass_obj
+@fail_on_errors
+def load(conn, facts, judgements, progress):
+    """Load facts files (graphbuild extract's output: files or folders of part-*.jsonl) into the graph.
+
+    Resolution included, as in ingest; a document already loaded with the same content is skipped, a
+    changed one replaces its earlier version, a broken one fails alone.  Many documents go in one
+    transaction.  Exit status 1 when any document failed.
+
+    Example: graphbuild load facts/
+    """
+    from ..db.load import GraphWriter
+    from ..resolve import load_judgements
+    from ..scale.run import load_facts
+
+    writer = GraphWriter(conn.driver(), conn.database)
+    show = sys.stderr.isatty() if progress is None else progress
+    if show:
+        with click.progressbar(length=0, label="Loading", file=sys.stderr) as bar:
+            report = load_facts(facts, writer, judgements=load_judgements(judgements), progress=lambda _: bar.update(1))
+    else:
+        report = load_facts(facts, writer, judgements=load_judgements(judgements))
+    _print_report(report)

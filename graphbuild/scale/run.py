@@ -1,0 +1,119 @@
+"""What `graphbuild extract` and `graphbuild load` do, apart from the command line (cli/ingest.py).
+
+extract: find the documents (folders, globs, a file list), run them on Dask (or in this process when there
+are few), write the facts.  load: read facts files, skip what the graph already holds, resolve, load in
+groups (pipeline.load_extracted, shared with ingest).
+"""
+from __future__ import annotations
+
+import glob
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Optional
+
+from ..model import Hints
+from ..pipeline import PARALLEL_FROM, Discovery, IngestReport, discover, document_path, extract_one
+
+GLOB_CHARS = set("*?[")
+
+
+def expand(paths: Iterable[str], files_from: Optional[Iterable[str]] = None) -> list[str]:
+    """The paths as given, globs expanded (for patterns the shell did not expand: quoted, or too many
+    files for one command line), plus the lines of a file list."""
+    out = []
+    for p in list(paths) + [ln.strip() for ln in (files_from or ()) if ln.strip() and not ln.startswith("#")]:
+        if GLOB_CHARS & set(p) and not os.path.lexists(p):
+            matches = sorted(glob.glob(p, recursive=True))
+            out.extend(matches or [p])  # no match: discover says "no such file or directory"
+        else:
+            out.append(p)
+    return out
+
+
+@dataclass
+class ExtractRun:
+    found: Discovery
+    failed: list[tuple[str, str]] = field(default_factory=list)
+    warnings: list[tuple[str, str]] = field(default_factory=list)
+    written: int = 0
+    where: str = ""  # the cluster it ran on ("" when in this process)
+    manifest: Optional[Path] = None
+
+
+def run_extract(paths: list[str], output: Optional[str], spec, hints: Optional[Hints] = None,
+                progress: Optional[Callable[[int], None]] = None, chunk_docs: Optional[int] = None,
+                on_chunk_done: Optional[Callable[[int], None]] = None) -> tuple[ExtractRun, str]:
+    """Extract every document found; (the run, the JSON lines text when `output` is not a folder)."""
+    from .extract import CHUNK_DOCS, LinesCollector, PartitionWriter, close_client, open_client, run_on_cluster
+
+    run = ExtractRun(discover(paths))
+    files = [document_path(f) for f in run.found.files]
+    to_folder = bool(output) and not output.endswith((".jsonl", ".json"))
+    sink = PartitionWriter(Path(output), _sizes(files)) if to_folder else LinesCollector()
+
+    def on_chunk(index, results):
+        sink(index, results)
+        for e in results:
+            if e.error:
+                run.failed.append((e.path, e.error))
+            else:
+                run.written += 1
+                run.warnings.extend((e.path, w) for w in e.warnings)
+        if progress:
+            progress(len(results))
+        if on_chunk_done:
+            on_chunk_done(index)
+
+    if spec.scheduler or len(files) >= PARALLEL_FROM:
+        client = open_client(spec)
+        try:
+            run.where = spec.describe()
+            run_on_cluster(client, files, on_chunk, hints, chunk_docs or CHUNK_DOCS)
+        finally:
+            close_client(client)
+    elif files:
+        from ..gazetteer import load_gazetteer
+
+        gazetteer = load_gazetteer()
+        for i, f in enumerate(files):
+            on_chunk(i, [extract_one(f, hints, gazetteer)])
+    run.failed = sorted(run.failed) + list(run.found.problems)
+    if to_folder:
+        run.manifest = sink.finish(run.found.problems)
+        return run, ""
+    return run, sink.text()
+
+
+def _sizes(files: list[str]) -> dict[str, int]:
+    out = {}
+    for f in files:
+        try:
+            out[f] = os.stat(f).st_size
+        except OSError:
+            pass
+    return out
+
+
+def load_facts(paths: Iterable[str], writer, gazetteer=None, judgements=None,
+               progress: Optional[Callable[[str], None]] = None) -> IngestReport:
+    """Facts files -> the graph: what ingest does after extracting, with the same outcome."""
+    from ..gazetteer import load_gazetteer
+    from ..pipeline import document_states, load_extracted
+    from .facts import read_facts
+
+    gazetteer = gazetteer or load_gazetteer()
+    report = IngestReport()
+    records, seen = [], set()
+    for e, where, error in read_facts(paths):
+        if error:
+            report.failed.append((where, error))
+        elif e.path not in seen:  # the same document twice (two extract runs given): once
+            seen.add(e.path)
+            records.append(e)
+    writer.apply_schema()
+    writer.load_reference_data(gazetteer)
+    todo, previous = document_states([dict(doc_id=e.doc_id, path=e.path) for e in records], report, writer, progress)
+    todo = set(todo)
+    return load_extracted([e for e in records if e.path in todo], previous, report, writer, gazetteer,
+                          judgements, progress)
