@@ -373,7 +373,7 @@ def load_extracted(extracted: list[Extracted], previous: dict[str, str], report:
 
 
 def _load_resolved(pairs: list, previous: dict[str, str], report: IngestReport, writer, gazetteer, progress) -> None:
-    from .db.grouped import plan_groups
+    from .db import grouped
     from .db.reference import curated_org_ids
     from .db.rows import document_rows
 
@@ -381,7 +381,8 @@ def _load_resolved(pairs: list, previous: dict[str, str], report: IngestReport, 
     rows = [document_rows(r, curated, e.layout, e.encoding, e.line_count, page_starts=e.page_starts)
             for e, r in pairs]
     fresh = [i for i, (e, _) in enumerate(pairs) if e.path not in previous]
-    units = [[fresh[j] for j in g] for g in plan_groups([rows[i].row_count() for i in fresh])]
+    units = [[fresh[j] for j in g] for g in grouped.plan_groups([rows[i].row_count() for i in fresh], grouped.GROUP_ROWS,
+                                                                            writer.group_docs or grouped.GROUP_DOCS)]
     units += [[i] for i, (e, _) in enumerate(pairs) if e.path in previous]
     for n, unit in enumerate(units):
         try:

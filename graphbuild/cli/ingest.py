@@ -41,6 +41,12 @@ def _hint_options(f):
     return f
 
 
+def _group_option(f):
+    return click.option("--group", type=click.IntRange(min=1), metavar="N",
+                        help="At most N new documents per transaction (default 1000, and about 20,000 rows); "
+                             "1: one transaction per document.")(f)
+
+
 def _hints(kind, council, municipality):
     from ..model import Hints
 
@@ -54,10 +60,11 @@ def _hints(kind, council, municipality):
 @click.argument("paths", nargs=-1, required=True, type=click.Path(readable=False))
 @click.option("--judgements", type=click.Path(dir_okay=False), help="Curators' same/not-same file (default: the bundled one).")
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: only on a terminal).")
+@_group_option
 @_hint_options
 @click.pass_obj
 @fail_on_errors
-def ingest(conn, paths, judgements, progress, kind, council, municipality):
+def ingest(conn, paths, judgements, progress, group, kind, council, municipality):
     """Read, extract, resolve and load documents (files or folders of .txt/.md/.html/.pdf).
 
     A document already loaded with the same content is skipped; a changed one
@@ -74,7 +81,7 @@ def ingest(conn, paths, judgements, progress, kind, council, municipality):
     from ..resolve import load_judgements
 
     hints = _hints(kind, council, municipality)
-    writer = GraphWriter(conn.driver(), conn.database)
+    writer = GraphWriter(conn.driver(), conn.database, group_docs=group)
     show = sys.stderr.isatty() if progress is None else progress
     total = len(discover(paths).files)
     if show and total:

@@ -7,7 +7,7 @@ import click
 
 from ..errors import printable
 from .base import _check_output, fail_on_errors, main
-from .ingest import _hint_options, _hints, _print_report
+from .ingest import _group_option, _hint_options, _hints, _print_report
 
 
 @main.command()
@@ -79,9 +79,10 @@ def _write_extract(run, text: str, output) -> None:
 @click.argument("facts", nargs=-1, required=True, type=click.Path(readable=False))
 @click.option("--judgements", type=click.Path(dir_okay=False), help="Curators' same/not-same file (default: the bundled one).")
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: only on a terminal).")
+@_group_option
 @click.pass_obj
 @fail_on_errors
-def load(conn, facts, judgements, progress):
+def load(conn, facts, judgements, progress, group):
     """Load facts files (graphbuild extract's output: files or folders of part-*.jsonl) into the graph.
 
     Resolution included, as in ingest; a document already loaded with the same content is skipped, a
@@ -94,7 +95,7 @@ def load(conn, facts, judgements, progress):
     from ..resolve import load_judgements
     from ..scale.run import load_facts
 
-    writer = GraphWriter(conn.driver(), conn.database)
+    writer = GraphWriter(conn.driver(), conn.database, group_docs=group)
     show = sys.stderr.isatty() if progress is None else progress
     if show:
         with click.progressbar(length=0, label="Loading", file=sys.stderr) as bar:

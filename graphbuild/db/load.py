@@ -119,9 +119,11 @@ class DocumentOutcome:
 class GraphWriter:
     """Writes documents to one database; the only place that sends writes to Neo4j."""
 
-    def __init__(self, driver: neo4j.Driver, database: Optional[str] = None):
+    def __init__(self, driver: neo4j.Driver, database: Optional[str] = None, group_docs: Optional[int] = None):
         self.driver = driver
         self.database = database
+        # At most this many new documents per transaction (None: grouped.GROUP_DOCS; 1: one each, as before).
+        self.group_docs = group_docs
 
     def _session(self, mode=neo4j.WRITE_ACCESS):
         return self.driver.session(database=self.database, default_access_mode=mode)

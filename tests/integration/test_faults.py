@@ -163,7 +163,8 @@ def test_server_stopped_mid_ingest(private_server, clean_reference, monkeypatch)
     monkeypatch.setattr(GraphWriter, "write_document", write_document)
     monkeypatch.setattr(connection, "MAX_TRANSACTION_RETRY_S", 4.0)
     t = time.perf_counter()
-    result = CliRunner().invoke(main, ["ingest", str(folder)], env=env_of(private_server))
+    # One transaction per document: the second one is in flight when the server stops.
+    result = CliRunner().invoke(main, ["ingest", "--group", "1", str(folder)], env=env_of(private_server))
     elapsed = time.perf_counter() - t
     monkeypatch.undo()
     assert calls["stopped"]
@@ -195,7 +196,8 @@ def test_sigkill_mid_ingest_then_rerun_gives_the_clean_graph(private_server, cle
     drv = open_driver(settings_of(private_server))
     wipe(drv)
     total = len(list(folder.iterdir()))
-    proc = subprocess.Popen([GRAPHBUILD, "ingest", "--no-progress", str(folder)], env=env_of(private_server),
+    # Two documents per transaction: the kill lands between groups or in one (rolled back whole).
+    proc = subprocess.Popen([GRAPHBUILD, "ingest", "--no-progress", "--group", "2", str(folder)], env=env_of(private_server),
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     try:
         deadline = time.monotonic() + 120
