@@ -13,8 +13,8 @@ from .ingest import _group_option, _hint_options, _hints, _print_report
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(readable=False))
 @click.option("-o", "--output", type=click.Path(),
-              help="A folder: partitioned facts (part-NNNNN.jsonl) and manifest.json; a FILE.jsonl: one file "
-                   "(default: stdout).")
+              help="A folder (an existing one, or a name without a suffix): partitioned facts (part-NNNNN.jsonl) "
+                   "and manifest.json; a FILE.jsonl: one file (default: stdout).")
 @click.option("--files-from", type=click.File(encoding="utf-8"), help="A file listing documents, one path a line.")
 @click.option("--scheduler", metavar="ADDRESS", help="A running Dask scheduler, e.g. tcp://host:8786 "
                                                      "(default: a local cluster on this machine).")
@@ -35,12 +35,14 @@ def extract(paths, output, files_from, scheduler, workers, chunk, progress, kind
     Example: graphbuild extract --scheduler tcp://10.0.0.5:8786 /shared/docs -o /shared/facts
     """
     from ..scale.extract import ClusterSpec
-    from ..scale.run import expand, run_extract
+    from ..scale.run import check_folder_output, expand, is_folder_output, run_extract
 
     all_paths = expand(paths, files_from)
     if not all_paths:
         raise click.UsageError("give documents to extract (PATHS or --files-from)")
-    if output and output.endswith((".jsonl", ".json")):
+    if is_folder_output(output):
+        check_folder_output(output)
+    else:
         _check_output(output)
     spec = ClusterSpec(scheduler, workers)
     show = sys.stderr.isatty() if progress is None else progress

@@ -49,7 +49,7 @@ def run_extract(paths: list[str], output: Optional[str], spec, hints: Optional[H
 
     run = ExtractRun(discover(paths))
     files = [document_path(f) for f in run.found.files]
-    to_folder = bool(output) and not output.endswith((".jsonl", ".json"))
+    to_folder = is_folder_output(output)
     sink = PartitionWriter(Path(output), _sizes(files)) if to_folder else LinesCollector()
 
     def on_chunk(index, results):
@@ -83,6 +83,22 @@ def run_extract(paths: list[str], output: Optional[str], spec, hints: Optional[H
         run.manifest = sink.finish(run.found.problems)
         return run, ""
     return run, sink.text()
+
+
+def is_folder_output(output: Optional[str]) -> bool:
+    """-o names a folder (partitions + manifest) when it is one, ends with a slash or has no file suffix."""
+    return bool(output) and (os.path.isdir(output) or output.endswith(("/", os.sep)) or not Path(output).suffix)
+
+
+def check_folder_output(output: str) -> None:
+    """Fail before any work when the facts folder cannot be made (its parent missing or read-only)."""
+    from ..errors import GraphbuildError, printable
+
+    parent = os.path.dirname(os.path.abspath(output.rstrip("/")))
+    if not os.path.isdir(parent):
+        raise GraphbuildError(f"cannot write {printable(output)}: folder {printable(parent)} does not exist")
+    if not os.access(parent, os.W_OK | os.X_OK) or (os.path.isdir(output) and not os.access(output, os.W_OK)):
+        raise GraphbuildError(f"cannot write {printable(output)}: no permission to write there")
 
 
 def _sizes(files: list[str]) -> dict[str, int]:

@@ -20,6 +20,8 @@ PACKAGE = ROOT / "graphbuild"
 # A first argument of .run() that is a plain variable is allowed only here, with the reason.
 TRUSTED_STATEMENT_VARIABLES = {
     ("db/load.py", "stmt"): "one statement of cypher/schema.cypher (schema_statements()), a file in the repo",
+    ("db/load.py", "text"): "statement(name), or grouped_statement(name) (db/grouped.py): the same cypher/ file "
+                            "with the document id read from each row (r.doc_id) instead of $doc_id",
     ("db/reports.py", "cypher"): "a saved report's file text, or the user's own `graphbuild query` statement; "
                               "run in a READ transaction with every value passed as a parameter",
     ("db/reports.py", "explained"): "the same statement prefixed with EXPLAIN, so the server plans it (nothing runs) "
