@@ -63,21 +63,23 @@ def create_app(driver: neo4j.Driver, database: Optional[str] = None) -> Starlett
 
     def build(kind: str, request: Request) -> Page:
         try:
-            return BUILDERS[kind](store, request.path_params["seg"])
+            return store.reading(lambda reader: BUILDERS[kind](reader, request.path_params["seg"]))
         except NotFound as exc:
             raise HTTPException(404, str(exc)) from None
 
     def page_route(kind: str):
-        async def view(request: Request):
+        # Plain (not async) endpoints: Starlette runs them in its thread pool, so a page waiting for Neo4j
+        # does not hold up the others.
+        def view(request: Request):
             page = build(kind, request)
             return html(f"{page.kind}.html", page=page, **page.context)
 
-        async def as_json(request: Request):
+        def as_json(request: Request):
             page = build(kind, request)
             return Response(json.dumps(page.data(), ensure_ascii=False, indent=1), media_type="application/json",
                             headers=HEADERS)
 
-        async def as_csv(request: Request):
+        def as_csv(request: Request):
             page = build(kind, request)
             table = page.tables.get(request.path_params["table"])
             if table is None:
@@ -86,9 +88,11 @@ def create_app(driver: neo4j.Driver, database: Optional[str] = None) -> Starlett
         return [Route(f"/{kind}/{{seg}}.json", as_json), Route(f"/{kind}/{{seg}}/{{table}}.csv", as_csv),
                 Route(f"/{kind}/{{seg}}", view)]
 
-    async def search(request: Request):
-        page = search_page(store, request.query_params.get("q", ""))
+    def search(request: Request):
         fmt = request.path_params.get("fmt")
+        if fmt not in (None, "json", "csv"):
+            raise HTTPException(404, f"no search results as {fmt!r}: .json or .csv")
+        page = search_page(store, request.query_params.get("q", ""))
         if fmt == "json":
             return Response(json.dumps(page.data(), ensure_ascii=False, indent=1), media_type="application/json",
                             headers=HEADERS)
@@ -96,10 +100,11 @@ def create_app(driver: neo4j.Driver, database: Optional[str] = None) -> Starlett
             return Response(to_csv(page.tables["hits"]), media_type="text/csv; charset=utf-8", headers=HEADERS)
         return html("search.html", page=page, **page.context)
 
-    async def feed(request: Request):
+    def feed(request: Request):
         base = str(request.base_url).rstrip("/")
+        kind, seg = request.path_params["kind"], request.path_params["seg"]
         try:
-            data = feeds.feed(store, request.path_params["kind"], request.path_params["seg"], base)
+            data = store.reading(lambda reader: feeds.feed(reader, kind, seg, base))
         except NotFound as exc:
             raise HTTPException(404, str(exc)) from None
         return Response(env.get_template("feed.xml").render(feed=data), media_type="application/atom+xml; charset=utf-8",

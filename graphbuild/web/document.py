@@ -46,7 +46,7 @@ def document_lines(path: str, doc_id: str) -> tuple[list[tuple[int, str]], str]:
 
 def document_page(store: Store, segment: str) -> Page:
     prefix = urls.doc_prefix(segment)
-    found = store.query("documents", paths=[], prefixes=[prefix]) if prefix else []
+    found = store.query("documents", prefix=prefix) if prefix else []
     if len(found) != 1:
         raise NotFound(f"no document with the id in /document/{segment}")
     doc = found[0]

@@ -31,10 +31,8 @@ class Linker:
     def link(self, rows: list[dict]) -> list[dict]:
         if not rows:
             return rows
-        people = self._map("person-ids", _values(rows, PERSON_COLUMNS, split=True), "person_id")
-        orgs = self._map("org-ids", _values(rows, ORG_COLUMNS), "org_id")
-        munis = self._map("muni-ids", _values(rows, ("municipality",), split=False), "kommunekode")
-        docs = self.documents(_values(rows, ("doc",)))
+        ids = self._ids(rows)
+        people, orgs, munis, docs = ids["person"], ids["org"], ids["municipality"], ids["document"]
         for row in rows:
             for c in PERSON_COLUMNS:
                 if row.get(c):
@@ -45,23 +43,18 @@ class Linker:
                     row[c + "_url"] = urls.body_url(orgs[row[c]], row[c])
             if row.get("municipality") in munis:
                 row["municipality_url"] = urls.municipality_url(munis[row["municipality"]], row["municipality"])
-            doc = docs.get(row.get("doc"))
-            if doc and not row.get("doc_id"):
-                row["doc_id"] = doc["doc_id"]
+            if row.get("doc") in docs and not row.get("doc_id"):
+                row["doc_id"] = docs[row["doc"]]
             if row.get("doc_id"):
-                row["doc_url"] = urls.document_url(row["doc_id"], row.get("doc") or (doc or {}).get("path", ""),
-                                                   row.get("line"))
+                row["doc_url"] = urls.document_url(row["doc_id"], row.get("doc") or "", row.get("line"))
         return rows
 
-    def _map(self, query: str, names: list[str], key: str) -> dict[str, str]:
-        if not names:
-            return {}
-        found: dict[str, str] = {}
-        for r in self.store.query(query, names=names):
-            found.setdefault(r["name"], r[key])
+    def _ids(self, rows: list[dict]) -> dict[str, dict[str, str]]:
+        """kind -> name -> id for every name the rows hold (one statement)."""
+        found: dict[str, dict[str, str]] = {"person": {}, "org": {}, "municipality": {}, "document": {}}
+        wanted = dict(persons=_values(rows, PERSON_COLUMNS, split=True), orgs=_values(rows, ORG_COLUMNS),
+                      munis=_values(rows, ("municipality",)), paths=_values(rows, ("doc",)))
+        if any(wanted.values()):
+            for r in self.store.query("link-ids", **wanted):
+                found[r["kind"]].setdefault(r["name"], r["id"])
         return found
-
-    def documents(self, paths: list[str]) -> dict[str, dict]:
-        if not paths:
-            return {}
-        return {r["path"]: r for r in self.store.query("documents", paths=paths, prefixes=[])}
