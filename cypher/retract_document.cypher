@@ -24,7 +24,7 @@ CALL (d) {
   RETURN collect(DISTINCT o) AS orgs_of_members
 }
 CALL () {
-  OPTIONAL MATCH ()-[r:CONCERNS|MEMBER_OF|ABOUT_SEAT]->(o:Organization {source: 'extracted'}) WHERE r.doc_id = $doc_id
+  OPTIONAL MATCH ()-[r:CONCERNS|MEMBER_OF|ABOUT_SEAT|NAMES]->(o:Organization {source: 'extracted'}) WHERE r.doc_id = $doc_id
   RETURN collect(DISTINCT o) AS orgs_named
 }
 CALL (d) {
@@ -46,6 +46,7 @@ CALL () { MATCH ()-[r:ATTENDED]->() WHERE r.doc_id = $doc_id DELETE r }
 CALL () { MATCH ()-[r:MEMBER_OF]->() WHERE r.doc_id = $doc_id DELETE r }
 CALL () { MATCH ()-[r:CONCERNS]->() WHERE r.doc_id = $doc_id DELETE r }
 CALL () { MATCH ()-[r:ABOUT_SEAT]->() WHERE r.doc_id = $doc_id DELETE r }
+CALL (d) { MATCH (d)-[r:NAMES]->() DELETE r }  // organisations awaiting review it alone named go below
 CALL (d) {
   MATCH (n)-[e:EVIDENCED_BY]->(d)
   DELETE e

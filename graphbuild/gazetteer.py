@@ -24,7 +24,7 @@ import csv
 import json
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -92,7 +92,8 @@ class HealthClusterRow:
 
 
 DATA_FILES = {"regions": "regions.csv", "municipalities": "municipalities.csv", "parties": "parties.csv",
-              "bodies": "bodies.jsonl", "roles": "roles.csv", "health_clusters": "health_clusters.csv"}
+              "bodies": "bodies.jsonl", "roles": "roles.csv", "health_clusters": "health_clusters.csv",
+              "abbreviations": "abbreviations.csv"}
 NATIONAL_LETTERS = frozenset("ABCDFIKMOVÆØÅ")
 _DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2212"), "-")
 _ABBREV = re.compile(r"^[A-ZÆØÅ][A-ZÆØÅ0-9]{1,6}$")
@@ -138,6 +139,22 @@ def _aliases(v: Any) -> tuple[str, ...]:
     if isinstance(v, str):
         return _split(v)
     return tuple(a for a in (v or ()) if a)
+
+
+def _with_abbreviations(orgs: list["Body"], rows: Iterable[dict]) -> list["Body"]:
+    """abbreviations.csv (abbreviation, name): each abbreviation an alias of the bodies called `name` (by name or
+    alias; several regional variants stay ambiguous, as their shared names are)."""
+    by_name: dict[str, list[str]] = {}
+    for r in rows:
+        by_name.setdefault(normalize(r["name"]), []).append(r["abbreviation"].strip())
+    if not by_name:
+        return orgs
+    out = []
+    for b in orgs:
+        extra = [a for s in (b.name, *b.aliases) for a in by_name.get(normalize(s), ())]
+        new = tuple(a for a in dict.fromkeys(extra) if a not in b.aliases and a != b.short_name)
+        out.append(replace(b, aliases=b.aliases + new) if new else b)
+    return out
 
 
 def _flag(v: Optional[str], default: bool = True) -> bool:
@@ -223,9 +240,10 @@ class Gazetteer:
     @classmethod
     def from_rows(cls, *, regions: Iterable[dict] = (), municipalities: Iterable[dict] = (),
                   parties: Iterable[dict] = (), bodies: Iterable[dict] = (), roles: Iterable[dict] = (),
-                  health_clusters: Iterable[dict] = ()) -> "Gazetteer":
+                  health_clusters: Iterable[dict] = (), abbreviations: Iterable[dict] = ()) -> "Gazetteer":
         """A gazetteer from rows shaped like the data files' (regions.csv, municipalities.csv, parties.csv,
-        bodies.jsonl, roles.csv, health_clusters.csv); aliases as 'a|b' or a list, optional columns may be left out."""
+        bodies.jsonl, roles.csv, health_clusters.csv, abbreviations.csv); aliases as 'a|b' or a list, optional
+        columns may be left out. An abbreviation becomes an alias of every body its name names."""
         regs = [Region(str(r["regionskode"]), r.get("region_id") or f"region:{r['regionskode']}", r["name"],
                        r.get("short_name") or r["name"], _aliases(r.get("aliases"))) for r in regions]
         munis = [Municipality(str(r["kommunekode"]), r.get("municipality_id") or f"municipality:{r['kommunekode']}",
@@ -237,6 +255,7 @@ class Gazetteer:
                      aliases=_aliases(d.get("aliases")), classification=d.get("classification") or "",
                      kind=d.get("kind") or "body", regionskode=_code(d.get("regionskode")),
                      display_name=d.get("display_name")) for d in bodies]
+        orgs = _with_abbreviations(orgs, abbreviations)
         roles = list(roles)
         role_map = {normalize(r["surface"]): r["canonical"] for r in roles}
         ruler = [r["surface"] for r in roles if _flag(r.get("ruler"))]

@@ -164,8 +164,9 @@ class OrgMention:
 
     surface: str
     kind: NamedKind  # "municipality": "Odsherred Kommune"
-    ref_id: str  # org_id, regionskode or kommunekode
+    ref_id: str  # org_id, regionskode or kommunekode; "review:…" for an organisation awaiting review
     evidence: Evidence
+    classification: Optional[str] = None  # what its form says it is (organisations awaiting review)
 
 
 @dataclass
@@ -298,6 +299,9 @@ class DocumentFacts:
     unresolved: list[Evidence] = field(default_factory=list)  # lines we could not parse but kept
     seats: list[SeatFact] = field(default_factory=list)  # seat offers/vacancies without a person (extract)
     organizations: list[OrgMention] = field(default_factory=list)  # known organisations named (refusal test)
+    # organisations no reference list knows, recognised by their form: awaiting review (not a refusal test)
+    review_organizations: list[OrgMention] = field(default_factory=list)
+    places: list[OrgMention] = field(default_factory=list)  # municipalities named bare, as places ("i Middelfart")
     votes: list[VoteFact] = field(default_factory=list)  # votes stated, by party or person
     date: Optional[str] = None  # ISO: the meeting's date (meeting documents), the publication date (news)
     schema_version: int = FACTS_SCHEMA_VERSION

@@ -5,7 +5,8 @@
 // (two Person nodes whose last names agree and whose first names share an initial or one is a
 // prefix of the other; record a verdict in the judgements file, see `graphbuild resolve review`),
 // or "unlisted organization" (named only by a document, not by the curated gazetteer: a new body,
-// or a name the gazetteer should learn as an alias), with the first line that names it.
+// or a name the gazetteer should learn as an alias; those recognised by their form alone are "awaiting
+// review"), with the first line that names it.
 CALL () {
   MATCH (u:UnresolvedMention)
   OPTIONAL MATCH (u)-[:FOUND_IN]->(d:Document)
@@ -52,13 +53,16 @@ CALL () {
     WITH o, collect({doc: d.path, line: e.line, quote: e.quote}) AS a
     OPTIONAL MATCH (o)<-[c:CONCERNS]-(:AgendaItem)
     OPTIONAL MATCH (cd:Document {doc_id: c.doc_id})
-    WITH a, collect({doc: cd.path, line: c.line, quote: c.quote}) AS b
-    WITH a + b AS evs
+    WITH o, a, collect({doc: cd.path, line: c.line, quote: c.quote}) AS b
+    OPTIONAL MATCH (nd:Document)-[n:NAMES]->(o)
+    WITH a, b, collect({doc: nd.path, line: n.line, quote: n.quote}) AS c
+    WITH a + b + c AS evs
     WITH [e IN evs WHERE e.line IS NOT NULL] AS evs
     RETURN reduce(best = null, e IN evs | CASE WHEN best IS NULL OR e.line < best.line THEN e ELSE best END) AS ev
   }
   RETURN 'unlisted organization' AS issue, o.name AS name, o.org_id AS other,
-         'not in the gazetteer (' + [l IN labels(o) WHERE l <> 'Organization'][0] + ')' AS reason,
+         coalesce(o.status + ': ', '') + 'not in the gazetteer (' + [l IN labels(o) WHERE l <> 'Organization'][0]
+         + coalesce(', ' + o.classification, '') + ')' AS reason,
          ev.doc AS doc, ev.line AS line, ev.quote AS quote, 3 AS rank
 }
 RETURN issue, name, other, reason, doc, line, quote

@@ -103,6 +103,8 @@ def document_rows(resolved: ResolvedDocument, curated_org_ids: frozenset = froze
     named_orgs, named_munis = named_rows(f, curated_org_ids)
     out.add("load_names_organization", named_orgs)
     out.add("load_names_municipality", named_munis)
+    out.add("load_names_region", named_region_rows(f))
+    out.add("load_review_organizations", review_organization_rows(f))
     return out
 
 
@@ -356,7 +358,7 @@ def named_rows(f: DocumentFacts, curated_org_ids: frozenset) -> tuple[list[dict]
     """(load_names_organization rows, load_names_municipality rows): the organisations and municipalities
     a reference list knows that the document names."""
     named_orgs, named_munis = {}, {}
-    for o in f.organizations:
+    for o in [*f.organizations, *(p for p in f.places if p.kind == "municipality")]:
         row = dict(ref_id=o.ref_id, **_where(o.evidence))
         if o.kind == "municipality":
             named_munis.setdefault(o.ref_id, row)
@@ -364,3 +366,25 @@ def named_rows(f: DocumentFacts, curated_org_ids: frozenset) -> tuple[list[dict]
             named_orgs.setdefault(o.ref_id, row)
     return _sorted(named_orgs), _sorted(named_munis)
 
+
+
+def named_region_rows(f: DocumentFacts) -> list[dict]:
+    """load_names_region rows: the regions the document names as authorities ("Region Syddanmark")."""
+    named = {}
+    for o in [*f.organizations, *f.places]:
+        if o.kind == "region" and o.surface.startswith("Region"):
+            named.setdefault(o.ref_id, dict(ref_id=o.ref_id, **_where(o.evidence)))
+    return _sorted(named)
+
+
+REVIEW_STATUS = "awaiting review"
+
+
+def review_organization_rows(f: DocumentFacts) -> list[dict]:
+    """load_review_organizations rows: organisations no reference list knows, recognised by their form
+    (graphbuild/nlp/components/org_forms.py), each kept as a Body awaiting review with the line naming it."""
+    rows = {}
+    for o in f.review_organizations:
+        rows.setdefault(o.ref_id, dict(org_id=o.ref_id, name=o.surface, classification=o.classification,
+                                       status=REVIEW_STATUS, **_where(o.evidence)))
+    return _sorted(rows)

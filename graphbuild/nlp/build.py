@@ -32,6 +32,7 @@ def build_nlp(gazetteer: Gazetteer) -> Language:
                          config={"phrase_matcher_attr": "NORM", "validate": False, "overwrite_ents": True})
     if pats:
         ruler.add_patterns(pats)
+    nlp.add_pipe("graphbuild_org_forms")  # organisations no reference list knows, by their form (org_forms.py)
     nlp.add_pipe("graphbuild_participants")
     nlp.add_pipe("graphbuild_person_roles", config={"role_words": gz.role_words()})
     nlp.add_pipe("graphbuild_body_reports")

@@ -12,6 +12,7 @@ from ..model import FACTS_SCHEMA_VERSION, DocumentFacts, Line, MeetingFact, OrgR
 from .attendance import stated_attendance
 from .build import build_nlp, line_gate
 from .votes import votes
+from .components.org_forms import named_places, unknown_organizations
 from .components.participants import parse_participant
 from .mentions import named_people
 from .items import agenda_item, area_memberships, concerns, stated_decisions
@@ -67,6 +68,8 @@ def extract(doc: StructuredDocument, gazetteer: Gazetteer) -> DocumentFacts:
             concerns(st, att.item_number, att.lines)
     free_text(st, free)
     named_organizations(st, lines)
+    unknown_organizations(st)
+    named_places(st)
     named_people(st, lines)
     return facts
 

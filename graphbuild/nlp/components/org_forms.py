@@ -1,0 +1,390 @@
+"""graphbuild_org_forms: organisations no reference list knows, recognised by their form -> doc._.gb_org_forms.
+
+A Danish organisation name ends in a word that says what it is (graphbuild/data/org_forms.csv): "…udvalget",
+"…rådet", "…styrelsen", "…ministeriet", "… Forsyning", "…værk", "… Skole", "… Kommune", "… A/S", "… I/S".
+The name is that head word plus the capitalised words before it ("Næstved Varmeværk", "Aalborg Vand A/S"),
+suspended compounds ("Børne- og Skoleudvalget", "Plan-, Bolig- og Miljøudvalget"), and after a head written
+alone the words it governs ("Udvalget for Vækst, Erhverv og Globalisering", "Sygehus Sønderjylland",
+"I/S Infra Service").  A genitive ("Næstved Varmeværks bestyrelse") is read in the nominative.  A phrase that
+overlaps a gazetteer organisation is the gazetteer's ("Herning Kommune", "KKR Sjælland").
+
+What is found is never a curated body: graphbuild.nlp.org_review turns each into an organisation *awaiting
+review* (status shown by the data-quality report), scoped to the document's municipality when its form is a
+generic one ("Økonomiudvalget" is every municipality's).
+"""
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Iterable, Optional
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ...model import OrgMention
+from ..names import NOT_FIRST
+from ..spans import doc_ents, doc_text
+
+if not Doc.has_extension("gb_org_forms"):
+    Doc.set_extension("gb_org_forms", default=None)
+
+
+@dataclass(frozen=True)
+class OrgForm:
+    """One organisation named by its form: where it stands in the line and what its head word says."""
+
+    start: int
+    end: int
+    name: str  # nominative, as written otherwise
+    scope: str  # "local" (a generic name: whose it is comes from the document), "national", "named"
+    classification: str
+
+
+@dataclass(frozen=True)
+class FormWord:
+    ending: str
+    compound: bool  # also the end of one word ("Økonomiudvalget"); else only a word of its own ("… Havn")
+    scope: str
+    classification: str
+
+
+@lru_cache(maxsize=1)
+def form_words() -> tuple[FormWord, ...]:
+    """graphbuild/data/org_forms.csv, longest ending first (so "varmeværk" wins over "værk")."""
+    text = resources.files("graphbuild").joinpath("data", "org_forms.csv").read_text(encoding="utf-8")
+    rows = [FormWord(r["ending"].lower(), r["compound"] == "yes", r["scope"], r["classification"])
+            for r in csv.DictReader(io.StringIO(text))]
+    return tuple(sorted(rows, key=lambda f: -len(f.ending)))
+
+
+_TOKEN = re.compile(r"[\wÆØÅæøå][\w/.&-]*")
+_LEGAL_AFTER = frozenset({"a/s", "i/s", "aps", "p/s", "a.m.b.a.", "as"})  # "Odense Vandselskab as"
+_GOVERNS = frozenset({"for", "vedr.", "vedrørende"})  # "Udvalget for Vækst", "Ministeriet for Børn"
+_RIGHT_HEADS = frozenset({"sygehus", "hospital", "i/s"})  # "Sygehus Sønderjylland", "I/S Infra Service"
+_NAMED_SCHOOLS = ("skolen", "højskolen")  # a school's name may follow its kind: "Børneskolen Filadelfia"
+_GOVERNING_HEADS = ("udvalg", "udvalget", "ministeriet", "styrelsen", "rådet", "råd", "kommissionen")
+# words that end like a form but are not one: "området" (om+rådet), "bestyrelsen" (be+styrelsen)
+# and Swedish boards ("Kommunstyrelsens ordförande"), generic everywhere
+_NOT_HEADS = ("området", "område", "bestyrelsen", "bestyrelse", "bestyrelses", "kommunstyrelsen", "kommunstyrelsens",
+              "regionstyrelsen", "regionstyrelsens")
+# a word before the name that makes it a kind of body, not one ("de lokale Handicapråd", "alle Byråd")
+_KIND_BEFORE = frozenset({"de", "alle", "lokale", "kommunale", "regionale", "flere", "andre", "disse", "nogle",
+                          "øvrige", "respektive"})
+_STOP_WORDS = (frozenset(NOT_FIRST) - {"Dansk", "Danske", "Danmarks"}) | frozenset(
+    "Jeg Vi Han Hun Men Så Også Efter Ved Mellem Blandt Alle Hele Både Derfor Desuden Herunder Heraf Samt Mødet "
+    "Referat Dagsorden Godkendelse Orientering Sag Sagen Punkt".split())
+MAX_MODIFIERS = 3
+MIN_STEM = 2  # "Byrådet": a compound needs at least this much before its form ending
+
+
+def _clean(word: str) -> str:
+    return word if word.lower() == "a.m.b.a." else word.rstrip(".,")
+
+
+def _head(word: str) -> Optional[tuple[FormWord, bool, bool]]:
+    """(form, alone, genitive) when `word` ends in a form ending: the whole word ("Forsyning", "A/S"; alone)
+    or, for compound forms, the end of a longer word ("Økonomiudvalget"); genitive for "Varmeværks"."""
+    low = _clean(word).lower()
+    if low.endswith(_NOT_HEADS) or re.search(r"[a-zæøå][A-ZÆØÅ]", _clean(word)):
+        return None  # "Integrationsområdet"; "SagsfremstillingUdvalget" (two words glued by a lost line break)
+    cands = [(low, False)] + ([(low[:-1], True)] if low.endswith("s") and len(low) > 4 else [])
+    for cand, genitive in cands:
+        for f in form_words():
+            if cand == f.ending:
+                return f, True, genitive
+            if f.compound and cand.endswith(f.ending) and len(cand) - len(f.ending) >= MIN_STEM:
+                return f, False, genitive
+    return None
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper() and word not in _STOP_WORDS
+
+
+def _gap(toks: list[re.Match], a: int, b: int) -> str:
+    return toks[a].string[toks[a].end():toks[b].start()].strip(" ")
+
+
+def _suspended(toks: list[re.Match], k: int) -> bool:
+    """toks[k] is the first part of a coordinated compound: "Børne-", "Social –", "Familie" (before "og")."""
+    word = toks[k].group(0)
+    return word.endswith("-") or _gap(toks, k, k + 1) in ("-", "–") or (_capitalised(word) and not _head(word))
+
+
+def _left_edge(toks: list[re.Match], i: int, alone: bool) -> int:
+    """The first token of the name whose head is toks[i]: suspended compounds always ("Børne- og
+    Skoleudvalget"), capitalised words before a head that is not a generic compound ("Næstved Varmeværk",
+    "Sydfyns Elforsyning"; not "… Økonomiudvalget")."""
+    j, caps = i, 0
+    while j > 0:
+        prev, gap = toks[j - 1].group(0), _gap(toks, j - 1, j)
+        if prev.endswith("."):
+            break  # "Magistraten. Borgmesterens Afdeling": a sentence ends before the name
+        if prev.endswith("-") and gap in ("", ","):
+            j -= 1
+            continue
+        if prev in ("og", "och") and gap == "" and j == i and j > 1 and _suspended(toks, j - 2):
+            j -= 2  # "Børne- og Skole…", "Social – og Sundheds…", "Familie og Kultur…", "Post och Tele…"
+            continue
+        if gap or not alone or caps >= MAX_MODIFIERS or not _capitalised(prev) or _head(prev):
+            break
+        j, caps = j - 1, caps + 1
+    return j
+
+
+def _right_edge(toks: list[re.Match], i: int) -> int:
+    """The last token: a legal form after the name ("… A/S", "… as"), or the capitalised words a head written
+    alone governs ("Udvalget for Vækst, Erhverv og Globalisering", "Sygehus Sønderjylland", "I/S Infra Service")."""
+    n = len(toks)
+    head = _clean(toks[i].group(0)).lower()
+    if i + 1 < n and toks[i + 1].group(0).lower() in _LEGAL_AFTER and head not in _LEGAL_AFTER and not _gap(toks, i, i + 1):
+        return i + 1
+    governs = i + 1 < n and toks[i + 1].group(0) in _GOVERNS and not _gap(toks, i, i + 1)
+    if head.endswith(_NAMED_SCHOOLS) and i + 1 < n and not _gap(toks, i, i + 1):
+        nxt = toks[i + 1].group(0)
+        return i + 1 if _capitalised(nxt) and not _head(nxt) and not nxt.endswith(".") else i  # "Børneskolen Filadelfia"
+    if not (head in _RIGHT_HEADS or governs and head.endswith(_GOVERNING_HEADS)):
+        return i
+    m, last = (i + 2 if governs else i + 1), i
+    while (m < n and _capitalised(toks[m].group(0)) and (governs or not _head(toks[m].group(0)))
+           and _gap(toks, m - 1, m) in (("", ",") if governs else ("",)) and not toks[m - 1].group(0).endswith(".")):
+        last, m = m, m + 1
+        if m + 1 < n and toks[m].group(0) == "og" and _capitalised(toks[m + 1].group(0)):
+            return m + 1  # "… Erhverv og Globalisering": the last word of the name
+    return last
+
+
+def _overlaps(start: int, end: int, head: tuple[int, int], taken: list[tuple[int, int, str]]) -> bool:
+    """A gazetteer organisation overlaps the phrase, or a municipality its head ("Herning Kommune"); a
+    municipality inside the name ("Aalborg Vand A/S") is the name's."""
+    for s, e, label in taken:
+        if s < end and e > start and (label != "MUNICIPALITY" or (s < head[1] and e > head[0])):
+            return True
+    return False
+
+
+def _municipality_at(tok: re.Match, taken: list[tuple[int, int, str]]) -> bool:
+    return any(label == "MUNICIPALITY" and s == tok.start() and e == tok.end() for s, e, label in taken)
+
+
+def org_form_spans(text: str, taken: Iterable[tuple[int, int, str]] = ()) -> list[OrgForm]:
+    """Every organisation named by its form in one line; `taken`: (start, end, label) of the gazetteer's
+    organisations and areas in the line (a phrase overlapping one is the gazetteer's)."""
+    toks = list(_TOKEN.finditer(text))
+    taken = list(taken)
+    out: list[OrgForm] = []
+    for i, t in enumerate(toks):
+        found = _head(t.group(0))
+        if found is None or (out and t.start() < out[-1].end):
+            continue
+        form, alone, genitive = found
+        word = _clean(t.group(0))
+        if not word[:1].isupper() or (word.isupper() and len(word) > 4):
+            continue  # "udvalget", "kommune": a common noun; "TEKNIKUDVALGET": a heading
+        j, k = _left_edge(toks, i, alone or form.scope != "local"), _right_edge(toks, i)
+        if j > 0 and toks[j - 1].group(0).lower() in _KIND_BEFORE:
+            continue
+        if j == i and i > 0 and not _gap(toks, i - 1, i) and _municipality_at(toks[i - 1], taken):
+            j = i - 1  # "Aarhus Byråd", "Odense Byråd": the municipality's own
+        if alone and j == i and k == i:
+            continue  # "Udvalget", "Forsyning", "A/S" written alone name nothing
+        start = toks[j].start()
+        surface = _clean(text[start:toks[k].end()])
+        end = start + len(surface)
+        if _overlaps(start, end, (t.start(), t.end()), taken):
+            continue
+        name = surface[:-1] if genitive and k == i else surface
+        out.append(OrgForm(start, end, " ".join(name.split()), form.scope, form.classification))
+    return out
+
+
+def gazetteer_spans(doc: Doc) -> list[tuple[int, int, str]]:
+    """The gazetteer's organisations and areas in a parsed line: (start, end, label)."""
+    return [(e.start_char, e.end_char, e.label_) for e in doc_ents(doc)
+            if e.label_ in ("BODY", "COUNCIL", "REGION", "PARTY", "MUNICIPALITY")]
+
+
+class OrgForms:
+    """The spaCy component: doc._.gb_org_forms = org_form_spans(line, gazetteer spans), or None."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc_text(doc)
+        if not any(c.isupper() for c in text):
+            return doc
+        found = org_form_spans(text, gazetteer_spans(doc))
+        doc._.gb_org_forms = found or None
+        return doc
+
+
+@Language.factory("graphbuild_org_forms", assigns=["doc._.gb_org_forms"])
+def make_org_forms(nlp: Language, name: str):
+    return OrgForms()
+
+
+# ------------------------------------------------------------------ the document: what it names
+# (called by graphbuild.nlp.extract after the line components have run; reads their findings)
+def _fold(name: str) -> str:
+    return " ".join(name.split()).casefold().rstrip("s")
+
+
+def document_scope(st) -> str:
+    """Whose a generic name ("Økonomiudvalget", "Byrådet") is: the municipality the document names as a
+    municipality clearly more often than any other, else its region, else the document itself."""
+    munis: Counter = Counter()
+    regions: Counter = Counter()
+    for d in st.parsed.values():
+        for e in (doc_ents(d) if isinstance(d, Doc) else ()):
+            if e.label_ == "MUNICIPALITY" and e.ent_id_ and "ommune" in e.text:
+                munis[e.ent_id_] += 1
+            elif e.label_ == "REGION" and e.ent_id_:
+                regions[e.ent_id_] += 1
+    for pool, kind in ((munis, "municipality"), (regions, "region")):
+        if pool:
+            best, n = pool.most_common(1)[0]
+            if n * 3 >= sum(pool.values()) * 2:
+                return f"{kind}:{best}"
+    if st.region:
+        return f"region:{st.region}"
+    return "doc:" + st.doc.source.doc_id[:12]
+
+
+def review_id(name: str, scope: str, where: str) -> str:
+    """'review:næstved-varmeværk'; a generic name is its owner's: 'review:municipality:851:økonomiudvalget'."""
+    slug = re.sub(r"[^\wæøå]+", "-", name.casefold()).strip("-")
+    slug = re.sub(r"-(?:as|a-s)$", "-a-s", slug)  # "Odense Vandselskab as" is "… A/S"
+    slug = re.sub(r"(udvalg|råd|forvaltning|afdeling|sekretariat)(?:et|en)$", r"\1", slug)  # "Byrådet" = "Byråd"
+    return f"review:{where}:{slug}" if scope == "local" else f"review:{slug}"
+
+
+def _stem(word: str) -> str:
+    """'Byrådet' -> 'byråd', 'Økonomiudvalget' -> 'økonomiudvalg': the indefinite form, lower case."""
+    return re.sub(r"(udvalg|råd|bestyrelse|forvaltning)(?:et|en)$", r"\1", word.casefold())
+
+
+def _is_council(name: str, st) -> bool:
+    """"Odense Byråd", "Byråd": the document's own council ("Byrådet Odense") written another way."""
+    if st.council is None:
+        return False
+    words = name.split()
+    heads = {_stem(w) for w in st.council.surface.split()}
+    return _stem(words[-1]) in heads and (len(words) == 1 or st.gz.lookup_municipality(" ".join(words[:-1])) is not None)
+
+
+def _known_names(st) -> set[str]:
+    """The organisations the document's facts already name (its council, memberships, gazetteer mentions)."""
+    f = st.facts
+    names = {_fold(o.surface) for o in f.organizations}
+    names |= {_fold(ms.organization.surface) for ms in f.memberships if ms.organization is not None}
+    if st.council is not None:  # "Byrådet Vejen" is also the "Byrådet" of the text
+        names.add(_fold(st.council.surface))
+        names.add(_fold(st.council.surface.split()[0]))
+    if st.doc.generic_council:
+        names.add(_fold(st.doc.generic_council))
+    return names
+
+
+def unknown_organizations(st) -> None:
+    """Every organisation no reference list knows that the document names by its form, once, where first
+    named -> st.facts.review_organizations; a gazetteer name shared by several regional bodies ("Regionsrådet",
+    "KKR") is the one of the document's region when that picks one."""
+    where = None
+    known = _known_names(st)
+    seen: set[str] = set()
+    for ln in st.doc.source.lines:
+        d = st.parsed.get((ln.line, ln.text))
+        forms = (d._.gb_org_forms or []) if d is not None else org_form_spans(ln.text) if ln.text.strip() else []
+        if d is not None:
+            _regional(st, d, ln, known)
+        for f in forms:
+            name, scope, classification = f.name, f.scope, f.classification
+            if _fold(name) in known or _is_council(name, st) or _gazetteer_knows(st.gz, name):
+                continue
+            where = where or document_scope(st)
+            oid = review_id(name, scope, where)
+            if oid not in seen:
+                seen.add(oid)
+                st.facts.review_organizations.append(OrgMention(
+                    surface=name, kind="body", ref_id=oid, evidence=st.ev(ln), classification=classification))
+
+
+@lru_cache(maxsize=4)
+def _gazetteer_heads(gz) -> frozenset[str]:
+    """The first words of the gazetteer's longer body names ("embedsmandsudvalget" of "Embedsmandsudvalget for
+    Sundhed"): written alone in a text that names the body, they refer back to it."""
+    out = set()
+    for b in gz.orgs.values():
+        words = b.name.split()
+        for n in range(1, min(len(words), 4)):
+            out.add(_fold(" ".join(words[:n])))
+    return frozenset(out)
+
+
+def _gazetteer_knows(gz, name: str) -> bool:
+    """The reference data know the name (an alias, maybe of several regional bodies), or it is the start of a
+    body's longer name: not an organisation to review."""
+    return bool(gz.lookup_org_candidates(name)) or _fold(name) in _gazetteer_heads(gz)
+
+
+def _regional(st, d: Doc, ln, known: set[str]) -> None:
+    """Gazetteer names several regional bodies share ("Regionsrådet", "Forretningsudvalget", "SSU"): the one of
+    the document's region when that picks one (-> st.facts.organizations); else nothing (never guessed)."""
+    for e in doc_ents(d):
+        if e.label_ not in ("BODY", "COUNCIL") or e.ent_id_ or _fold(e.text) in known:
+            continue
+        rec = st.gz.lookup_org(e.text, st.region)
+        if rec is not None and all(o.ref_id != rec.org_id for o in st.facts.organizations):
+            st.facts.organizations.append(OrgMention(surface=e.text, kind=rec.kind if rec.kind == "council"
+                                                     else "body", ref_id=rec.org_id, evidence=st.ev(ln)))
+
+
+@lru_cache(maxsize=1)
+def _also_words() -> frozenset[str]:
+    """Municipality names that are also Danish words (graphbuild/data/municipality_words.txt)."""
+    text = resources.files("graphbuild").joinpath("data", "municipality_words.txt").read_text(encoding="utf-8")
+    return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+
+
+_CAP_BEFORE = re.compile(r"[A-ZÆØÅ][\w-]*\s+$")
+_CAP_AFTER = re.compile(r"^\s+[A-ZÆØÅ0-9]")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:]\s+)$")
+
+
+def _bare_place(text: str, e) -> bool:
+    """A municipality named bare as a place ("i Middelfart", "4000 Roskilde", "(A), Aarhus"): written with a
+    capital, not glued to another capitalised word ("Aalborg Vand", "Lars Kolding"), and not a word that
+    only looks like one at a sentence start ("Vejen til …")."""
+    before, after = text[:e.start_char], text[e.end_char:]
+    if not e.text[:1].isupper() or "ommune" in e.text:
+        return False
+    if _SENTENCE_START.search(before):
+        return e.text not in _also_words()
+    return not _CAP_BEFORE.search(before) and not _CAP_AFTER.match(after)
+
+
+def named_places(st) -> None:
+    """Every municipality the document names bare, as a place, and every region it names as "Region X", once,
+    where first named -> st.facts.places; a name inside an organisation's ("Aalborg Vand A/S") is the
+    organisation's."""
+    seen = {o.ref_id for o in st.facts.organizations if o.kind == "municipality"}
+    regions = {o.ref_id for o in st.facts.organizations if o.kind == "region" and o.surface.startswith("Region")}
+    for ln in st.doc.source.lines:
+        d = st.parsed.get((ln.line, ln.text))
+        if d is None:
+            continue
+        inside = [(f.start, f.end) for f in d._.gb_org_forms or ()]
+        for e in doc_ents(d):
+            if e.label_ == "REGION" and e.ent_id_ and e.text.startswith("Region ") and e.ent_id_ not in regions:
+                regions.add(e.ent_id_)  # "Region Syddanmark": the authority, named
+                st.facts.places.append(OrgMention(surface=e.text, kind="region", ref_id=e.ent_id_, evidence=st.ev(ln)))
+            if e.label_ != "MUNICIPALITY" or not e.ent_id_ or e.ent_id_ in seen:
+                continue
+            if any(s < e.end_char and x > e.start_char for s, x in inside) or not _bare_place(ln.text, e):
+                continue
+            seen.add(e.ent_id_)
+            st.facts.places.append(OrgMention(surface=e.text, kind="municipality", ref_id=e.ent_id_,
+                                              evidence=st.ev(ln)))
