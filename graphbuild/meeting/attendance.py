@@ -29,7 +29,7 @@ NAME = rf"{_TOKEN}(?:\s+(?:{_TOKEN}|{_PARTICLE}(?=\s+[A-ZÆØÅ])))" + r"{1,4}"
 PARTY = (r"(?:\(\s*(?P<party>[A-ZÆØÅ]{1,3}|UP)\s*\)|,\s*(?P<party2>[A-ZÆØÅ]{1,2})(?=\s*(?:$|[-–,;.]))"
          r"|\((?P<aff>[^()]{0,40})\))")  # "(Dansk Byggeri)", "(Løsgænger)", "()": an affiliation, not a party
 _PERSON = re.compile(rf"^\s*(?P<name>{NAME})\s*{PARTY}?\s*$")
-_LIST_SPLIT = re.compile(r"\s*(?:,|;|\bog\b|&)\s*(?![A-ZÆØÅ]{1,2}\s*(?:$|[-–,;.]))")
+_LIST_SPLIT = re.compile(r"\s*(?:,|;|\bog\b|&)\s*(?!\s*[A-ZÆØÅ]{1,2}\s*(?:$|[-–,;.]))")
 _ROLE_WORDS = re.compile(r"^(?:(?:over|vice|1\.\s*vice|2\.\s*vice)?borgmester|formand|næstformand|rådmand|"
                          r"regionsrådsformand|udvalgsformand)\s+", re.I)
 _NUMBERED = re.compile(r"^\s*(?:\d{1,3}[.)]|[•◦▪●·‣⁃○■□–-])\s+")
@@ -232,13 +232,28 @@ def block_entry(ln: Line, status: str) -> Optional[Said]:
     return Said(p[0], status, ln, party=p[1], items=items)
 
 
+_AFTER_PARTY = re.compile(r"(?<=\))\s+(?=[A-ZÆØÅ])")
+
+
+def _run_of_names(ln: Line, status: str) -> list[Said]:
+    """'Birgit Lund Terp (A) Carsten Bering (C) Carsten Rasmussen (A)': names one after the other, each closed by
+    its party letter (a flattened column); every part must be a person, or none is read."""
+    parts = _AFTER_PARTY.split(ln.text.strip())
+    if len(parts) < 2:
+        return []
+    found = [person(p) for p in parts]
+    if any(p is None or p[1] is None for p in found):
+        return []
+    return [Said(p[0], status, ln, party=p[1]) for p in found]
+
+
 def block_entries(ln: Line, status: str) -> list[Said]:
     """Every person of a participant-block line: one entry, or a list ('A (fra kl. 10), B, C og D')."""
     one = block_entry(ln, status)
     if one is not None:
         return [one]
     if "," not in ln.text:
-        return []
+        return _run_of_names(ln, status)
     out: list[Said] = []
     for part in _LIST_SPLIT.split(ln.text.strip().strip("|").strip().rstrip(".")):
         m = re.match(r"^(?P<place>[A-ZÆØÅ][\w-]+)\s+(?:afbud|fraværende)\b\s*(?P<rest>.*)$", part)

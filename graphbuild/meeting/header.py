@@ -44,9 +44,14 @@ def canonical_council(text: str) -> Optional[str]:
 
 # ---------------------------------------------------------------- header
 def _detect_kind(lines: list[Line], limit: int) -> tuple[str, Optional[int]]:
-    for ln in lines[:limit]:
+    for i, ln in enumerate(lines[:limit]):
         for rx, kind in _KIND_WORDS:
             if rx.match(ln.text.strip()):
+                if kind == "dagsorden":  # "Dagsorden" over the item list of minutes whose title says "referat"
+                    title = next((x for x in lines[:min(i, 15)] if len(x.text) <= 120 and
+                                  (m := _KIND_IN_TITLE.search(x.text)) and m.group(1).lower() != "dagsorden"), None)
+                    if title is not None:
+                        return "referat", title.line
                 return kind, ln.line
     # a title line naming the kind after the body: "Social- og Sundhedsudvalget - Referat",
     # "Referat Aarhus Byråd 11-09-2019" is caught above; "Økonomiudvalget, referat 18. maj 2010"

@@ -13,12 +13,17 @@ _PRESENT_HEAD = re.compile(r"^(?:deltagere|til stede|tilstede|fremmødte|mødede
                            r"mødedeltagelse|bestyrelsen(?=\s*:\s*\S))"
                            r"\s*(?:$|:\s*$|[:|]\s*(?P<rest>\S.*)$)", re.I)
 _ABSENT_HEAD = re.compile(r"^(?:afbud|fraværende|forfald|fraværende med afbud|afbud fra|meddelt forfald|ikke til stede)"
-                          r"\s*(?:$|:\s*$|[:|]\s*(?P<rest>\S.*)$)", re.I)
+                          r"\s*(?:$|:\s*$|\s+ingen\.?\s*$|[:|]\s*(?P<rest>\S.*)$)", re.I)
 _OTHER_PARTICIPANT_HEAD = re.compile(
     r"^(?:deltagerfortegnelse|desuden deltog|øvrige deltagere|fra (?:KL|administrationen|sekretariatet)|referent|mødeleder)\b.*:?\s*$",
     re.I,
 )
 # a list heading that ends a participant list ("Fraværende i mødet:", "Referent:", "Mødeplan 2021:")
+# "Medlemmer Birgit Lund Terp (A) Carsten Bering (C) ...": a flattened two-column header, the list after the word
+_INLINE_HEAD = re.compile(r"^(?P<word>deltagere|til stede|medlemmer|afbud|fraværende)\s+"
+                          r"(?P<rest>[A-ZÆØÅ][^:|]*\([A-ZÆØÅ]{1,3}\).*)$", re.I)
+# a page footer's address or contact line inside a flattened list: skipped, the list goes on after it
+_CONTACT = re.compile(r"@|\bwww\.|^(?:telefon|tlf\.?|fax|e-?mail)\b|\b\d{4}\s+\d{4}\b", re.I)
 _LIST_BULLET = re.compile(r"^[•◦▪●·‣⁃○■□–-]\s+")
 _OTHER_LIST_HEAD = re.compile(r"^[^,()|]{2,40}:\s*$")
 
@@ -33,7 +38,15 @@ def _participants(lines: list[Line], start: int, end: int) -> tuple[list[Line], 
         tx = ln.text.strip()
         bare = _LIST_BULLET.sub("", tx)
         head = _PRESENT_HEAD.match(bare) or _ABSENT_HEAD.match(bare)
-        if head:
+        inline = None if head else _INLINE_HEAD.match(bare)
+        if inline:
+            mode = "absent" if inline.group("word").lower() in ("afbud", "fraværende") else "present"
+            just_opened = False
+            ln = replace(ln, text=inline.group("rest"))
+            tx = ln.text
+        elif mode and _CONTACT.search(tx):
+            continue
+        elif head:
             merged = head.re is _ABSENT_HEAD and mode == "present" and just_opened
             # "Deltagere:" / "Afbud: A, B, ...": a two-column table flattened, the list is the first column's
             mode = "present" if head.re is _PRESENT_HEAD or merged else "absent"

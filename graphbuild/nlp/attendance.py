@@ -62,7 +62,22 @@ def _apply(st: State, s) -> Optional[AttendanceFact]:
                 ms.role = s.role
     if s.party and not fact.person.party:
         fact.person.party = s.party
+    if s.party and st.council is not None:
+        _member_for_party(st, fact, s)
     return fact
+
+
+def _member_for_party(st: State, fact: AttendanceFact, s) -> None:
+    """The list line says the attendee's party ('Stephanie Lose, V'): their membership of the council carries it
+    (a participant reader that saw the name but not the letter left it without one)."""
+    mine = [ms for ms in st.facts.memberships if ms.person is fact.person and ms.organization is st.council]
+    if any(ms.party for ms in mine):
+        return
+    if mine:
+        mine[0].party = s.party
+        return
+    st.facts.memberships.append(MembershipFact(person=fact.person, organization=st.council, role=fact.role or "medlem",
+                                               status="member", evidence=st.ev(s.line), party=s.party))
 
 
 def stated_attendance(st: State, said: list) -> None:
