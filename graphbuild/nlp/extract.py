@@ -18,6 +18,7 @@ from .mentions import named_people
 from .items import agenda_item, area_memberships, concerns, stated_decisions
 from .pages import free_text, named_organizations
 from .people import NAME_PARTY, participants, people_in_lines
+from .rosters import rosters
 from .seats import appointments, seats_in_attachment
 from .spans import doc_ents
 from .state import State, doc_of
@@ -67,6 +68,7 @@ def extract(doc: StructuredDocument, gazetteer: Gazetteer) -> DocumentFacts:
         if att.item_number:
             concerns(st, att.item_number, att.lines)
     free_text(st, free)
+    rosters(st, src.lines)
     named_organizations(st, lines)
     unknown_organizations(st)
     named_places(st)

@@ -29,11 +29,12 @@ class OrgInfo(TypedDict, total=False):
     org_id: Optional[str]
 
 
-class Participant(TypedDict):
+class Participant(TypedDict, total=False):
     name: str
     party: Optional[str]
     place: Optional[str]
     role: Optional[str]
+    independent: bool  # "Name, løsgænger": a member outside any party
 
 
 class PersonRole(OrgInfo, total=False):

@@ -64,3 +64,18 @@ def party_names() -> dict[str, str]:
 def party_letter_of_name(surface: str) -> Optional[str]:
     """'Socialdemokratiet' -> 'A', 'Det Konservative Folkeparti' -> 'C'; None when it names no party."""
     return party_names().get(" ".join(surface.split()).lower())
+
+
+@lru_cache(maxsize=1)
+def party_letters_written() -> frozenset[str]:
+    """Every party letter as a list may print it after a name: the ballot letters (parties.csv) and the media and
+    old letters (party_letters.csv)."""
+    rows = csv.DictReader(io.StringIO(_data("parties.csv")))
+    always, media = _party_letters()
+    return frozenset(r["letter"] for r in rows) | frozenset(always) | frozenset(media)
+
+
+@lru_cache(maxsize=1)
+def no_party_words() -> frozenset[str]:
+    """no_party_words.csv, lower case: 'løsgænger', 'up': a member outside any party."""
+    return frozenset(r["written"].lower() for r in csv.DictReader(io.StringIO(_data("no_party_words.csv"))))

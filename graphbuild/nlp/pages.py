@@ -25,7 +25,8 @@ def free_text(st: State, free: list[Line]):
             continue
         code, _ = st.municipality(p["place"])
         role = p["role"]
-        if p["party"] is None and code is None and not (role and role in st.gz.role_words()):
+        if p["party"] is None and code is None and not p.get("independent") and not (
+                role and role in st.gz.role_words()):
             rest.append(ln)  # "Hanne Staff, Jens Himmelstrup": a list of names, not a listed member
             continue
         pm = st.mention(p["name"], ln, party=p["party"], municipality=code, municipality_name=p["place"],

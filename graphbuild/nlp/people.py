@@ -38,6 +38,9 @@ def participants(st: State, lines: list[Line], status: str):
                 pm = st.mention(name, ln)
                 st.participants.setdefault(name, pm)
                 st.facts.attendance.append(AttendanceFact(person=pm, status=status, role=None, evidence=st.ev(ln)))
+                if st.council is not None:  # listed at the council's meeting: a member of it
+                    st.facts.memberships.append(MembershipFact(person=pm, organization=st.council, role="medlem",
+                                                               status="member", evidence=st.ev(ln)))
             continue
         if p is None:
             if PERSONISH.search(ln.text):
@@ -49,7 +52,7 @@ def participants(st: State, lines: list[Line], status: str):
         _absent_after_all(st, p["name"], status)
         code, canon = st.municipality(p["place"])
         role = p["role"]
-        if p["party"] is None and code is None:
+        if p["party"] is None and code is None and not p.get("independent"):
             # an official ("Name, KL"): attends, but is no member of the council
             org = st.org(p["place"])
             pm = st.mention(p["name"], ln, roles=[role] if role else [])

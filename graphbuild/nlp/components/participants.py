@@ -7,6 +7,7 @@ from typing import Optional
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..lexicon import no_party_words, party_letters_written
 from ..names import NAME, UP, plausible_name
 from ..spans import doc_text
 
@@ -38,9 +39,25 @@ def parse_participant(text: str) -> Optional[dict]:
         return None
     m = _NO_PARTY.match(t)
     if m and plausible_name(m.group("name").strip()):
-        return dict(name=m.group("name").strip(), party=None, place=m.group("rest").strip(" ,") or None,
-                    role=(m.group("role") or "").strip().lower() or None)
+        found = dict(name=m.group("name").strip(), party=None, place=m.group("rest").strip(" ,") or None,
+                     role=(m.group("role") or "").strip().lower() or None)
+        return _party_after_comma(found)
     return None
+
+
+# "Stephanie Lose, V", "Villy Søvndal, F - Tine Hundahl Jensen stedfortræder", "Name, løsgænger"
+_LETTER_REST = re.compile(rf"^(?P<letter>[{UP}]{{1,3}})(?:\s*$|\s+[-–]\s+)")
+
+
+def _party_after_comma(found: dict) -> dict:
+    """The place of "Name, V" is the party letter V; of "Name, løsgænger" no party, but a member (independent)."""
+    rest = found["place"] or ""
+    m = _LETTER_REST.match(rest)
+    if m and m.group("letter") in party_letters_written() | {"UP"}:
+        return dict(found, party=m.group("letter"), place=None)
+    if rest.lower() in no_party_words():
+        return dict(found, place=None, independent=True)
+    return found
 
 
 class Participants:
