@@ -49,17 +49,16 @@ def _apply(st: State, s) -> Optional[AttendanceFact]:
         pm = st.mention(s.name, s.line, party=s.party, roles=[s.role] if s.role else [])
         fact = AttendanceFact(person=pm, status=s.status, role=s.role, evidence=st.ev(s.line))
         st.facts.attendance.append(fact)
-        if st.council is not None and s.party:  # a member of the council on behalf of a party, as the list says
-            st.facts.memberships.append(MembershipFact(person=pm, organization=st.council, role=s.role or "medlem",
+        if st.council is not None and s.party and not s.role:  # a member on behalf of a party, as the list says
+            st.facts.memberships.append(MembershipFact(person=pm, organization=st.council, role="medlem",
                                                        status="member", evidence=st.ev(s.line), party=s.party))
         return fact
     if s.status == "absent" and fact.status == "present" and s.role is None:
         fact.status, fact.evidence = "absent", st.ev(s.line)  # "Fraværende: X" after the member list
     if s.role and fact.role != s.role:  # a substitute sits as "suppleant", whatever the list line seemed to say
         fact.role = s.role
-        for ms in st.facts.memberships:
-            if ms.person is fact.person and ms.organization is st.council and ms.status == "member":
-                ms.role = s.role
+        st.facts.memberships = [ms for ms in st.facts.memberships if not (
+            ms.person is fact.person and ms.organization is st.council and ms.status == "member")]
     if s.party and not fact.person.party:
         fact.person.party = s.party
     if s.party and st.council is not None:
@@ -93,3 +92,24 @@ def stated_attendance(st: State, said: list) -> None:
             sub, old = _fact_of(st, s.name), _fact_of(st, s.replaces)
             if sub is not None and old is not None and old.status == "absent":
                 sub.replaces = old.person
+    _substitutes_seated(st, said)
+
+
+def _substitutes_seated(st: State, said: list) -> None:
+    """A substitute who took part sits in the council for the meeting: a seat as "stedfortræder" or "suppleant",
+    the word the document uses. (Not an appointment: minutes record a substitute's call-in as attendance; the
+    dev gold reads it as an appointment only where an item decides it, which the appointment readers see.)"""
+    if st.council is None:
+        return
+    done = set()
+    for s in said:
+        fact = _fact_of(st, s.name) if s.role and s.status == "present" else None
+        if fact is None or fact.role != s.role or _key(s.name) in done:
+            continue
+        done.add(_key(s.name))
+        text = s.line.text.lower()
+        # the legal word for a substitute who meets in a member's place, unless the document says "suppleant"
+        word = "suppleant" if "suppleant" in text and "stedfortræder" not in text else "stedfortræder"
+        st.facts.memberships.append(MembershipFact(
+            person=fact.person, organization=st.council, role=st.role(word), status="member",
+            evidence=st.ev(s.line), party=fact.person.party))
