@@ -18,6 +18,7 @@ from .mentions import named_people
 from .items import agenda_item, area_memberships, concerns, stated_decisions
 from .pages import free_text, named_organizations
 from .people import NAME_PARTY, participants, people_in_lines
+from .member_lists import member_lists
 from .rosters import rosters
 from .seats import appointments, seats_in_attachment
 from .spans import doc_ents
@@ -72,6 +73,7 @@ def extract(doc: StructuredDocument, gazetteer: Gazetteer) -> DocumentFacts:
     named_organizations(st, lines)
     unknown_organizations(st)
     named_places(st)
+    member_lists(st, src.lines)
     named_people(st, lines)
     return facts
 

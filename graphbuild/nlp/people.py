@@ -145,8 +145,8 @@ def _membership_from_role(st: State, pm: PersonMention, role: str, info: dict, l
     if info.get("org_label") == "MUNICIPALITY" or (org is None and info.get("org")):
         c, _ = st.municipality(info.get("org"))
         code = code or c
-    if org is None and role == "borgmester" and code:
-        return  # borgmester of a municipality: recorded on the mention (municipality), no body
+    if org is None and code and (info.get("org") or place_code):
+        org = st.municipality_org(code)  # "borgmester i Herlev", "direktør, Aarhus Kommune": the municipality
     if org is None:
         return
     st.facts.memberships.append(MembershipFact(person=pm, organization=org, role=st.role(role),

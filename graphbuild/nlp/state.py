@@ -108,6 +108,12 @@ class State:
         r = role.lower()
         return (self.gz.canonical_role(r) or r) if r in self.gz.roles_used_as("seat") else r
 
+    def municipality_org(self, code: Optional[str]) -> Optional[OrgRef]:
+        """The municipality as the authority a mayor, an alderman or a director holds office in: 'Herlev Kommune'
+        (its name in municipalities.csv), an organisation of the document's naming."""
+        rec = self.gz.municipalities.get(code) if code else None
+        return OrgRef(surface=rec.name, org_id=None, kind="body") if rec is not None else None
+
     def role(self, role: str) -> str:
         """The canonical form of a role word (roles.csv), else the word as given."""
         return self.gz.canonical_role(role) or role

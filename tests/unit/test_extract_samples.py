@@ -311,9 +311,11 @@ def test_april_2023_current_representative(facts):
 def test_agenda_2023_09_roles_in_apposition(facts):
     """'Formand for Embedsmandsudvalget ... (VUB), kommunaldirektør i Ballerup Kommune, Eik Møller, vil ...'."""
     f = facts["kkr-hovedstaden-dagsorden-2023-09-08.txt"]
-    (m,) = [m for m in f.memberships if m.person.name == "Eik Møller"]
-    assert m.role == "formand" and m.organization.org_id and "VUB" in m.organization.surface
+    (m,) = [m for m in f.memberships if m.person.name == "Eik Møller" and m.role == "formand"]
+    assert m.organization.org_id and "VUB" in m.organization.surface
     assert m.person.municipality == m.municipality and m.municipality  # kommunaldirektør i Ballerup Kommune
+    (k,) = [m for m in f.memberships if m.person.name == "Eik Møller" and m.role != "formand"]
+    assert (k.role, k.organization.surface, k.municipality) == ("kommunaldirektør", "Ballerup Kommune", m.municipality)
 
 
 def test_referat_officials_with_roles(facts):

@@ -1,0 +1,137 @@
+"""Member lists of a page: a heading ("Medlemmer", "Kommunale medlemmer:", "Bestyrelsen:") and one person a line.
+
+    Regionsrådsmedlemmer:                        Kommunale medlemmer:
+    Henrik Fjeldgaard (A) (formand)               • Mads Skau, Borgmester, Haderslev Kommune
+    Annette Roed (A)                              • Anne Mette Vind, Sygeplejefaglig direktør, Psykiatrien
+    Ib Boye Lauritsen (V), Ikast-Brande (næstformand)
+
+Each listed person is a member ("medlem") of the body the page is about (the document's council, else the
+body the page's first lines name), with the party letter, the municipality and a chair's role ("(formand)") the
+line gives; a role and organisation after the name ("Sygeplejefaglig direktør, Psykiatrien") is a role there too.
+A field line "Formand: Name (A), borgmester i Lejre Kommune" gives the role in the page's body.
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from ..model import Line, MembershipFact, OrgRef, PersonMention
+from .components.participants import parse_participant
+from .names import UP, plausible_name
+from .state import State
+
+_BULLET = re.compile(r"^\s*(?:[•◦▪●·‣⁃○■□➢►*–-]|\d{1,2}\.)?\s*")
+_MEMBER_WORDS = re.compile(r"medlem|deltager|bestyrelse|repræsentant|sammensætning|politikere", re.IGNORECASE)
+# a page's own body in its first lines: "Sundhedskoordinationsudvalget har til formål", "Panelets opgaver er"
+_BODY_WORD = re.compile(rf"(?<![\w-])([{UP}][\w-]*(?:udvalget|udvalg|rådet|panelet|bestyrelsen|netværket|"
+                        rf"forum|klyngen?|selskabet))(?:s)?(?![\w-])")
+_FIELD = re.compile(r"^(?P<role>[A-ZÆØÅ][a-zæøå. -]{2,40}?)\s*:\s*(?P<rest>\S.*)$")
+
+
+def _is_heading(text: str) -> bool:
+    t = text.strip()
+    return 0 < len(t.split()) <= 8 and bool(_MEMBER_WORDS.search(t)) and (t.endswith(":") or len(t.split()) <= 3)
+
+
+def subject_body(st: State, lines: list[Line]) -> Optional[OrgRef]:
+    """The body a page is about: the document's council, else a body its first lines name."""
+    if st.council is not None:
+        return st.council
+    firsts = [ln for ln in lines if ln.text.strip()][:6]
+    for ln in firsts:
+        for org in st.facts.organizations:
+            if org.evidence.line == ln.line and org.kind in ("body", "council") and org.ref_id:
+                return OrgRef(surface=org.surface, org_id=org.ref_id, kind=org.kind)
+        m = _BODY_WORD.search(ln.text)
+        if m:
+            return st.org(m.group(1))
+    return None
+
+
+def _entry(text: str) -> Optional[dict]:
+    """One listed person: 'Name', 'Name (A) (formand)', 'Name (V), Ikast-Brande', 'Name, Role, Organisation'."""
+    t = _BULLET.sub("", text).strip()
+    if plausible_name(t):
+        return dict(name=t, party=None, place=None, role=None)
+    return parse_participant(t)
+
+
+def _place_parts(st: State, place: Optional[str]) -> tuple[Optional[str], Optional[str], Optional[str]]:
+    """(municipality as written, role, organisation) of what follows the name and party."""
+    muni = role = None
+    rest: list[str] = []
+    for part in [p.strip() for p in (place or "").split(",") if p.strip()]:
+        if muni is None and not rest and st.municipality(part)[0]:
+            muni = part
+        elif role is None and not rest and (st.gz.canonical_role(part.lower()) or _role_like(part)):
+            role = part.lower()
+        elif role is not None:
+            rest.append(part)
+    return muni, role, ", ".join(rest) or None
+
+
+_ROLE_END = re.compile(r"(?:direktør|chef|leder|formand|borgmester|konsulent|sekretær|rådmand)$", re.IGNORECASE)
+
+
+def _role_like(part: str) -> bool:
+    return len(part.split()) <= 3 and bool(_ROLE_END.search(part))
+
+
+def _same_org(a: OrgRef, b: OrgRef) -> bool:
+    return a is b or (a.org_id is not None and a.org_id == b.org_id) or a.surface == b.surface
+
+
+def _seat(st: State, pm: PersonMention, org: OrgRef, role: str, ln: Line, code: Optional[str] = None) -> None:
+    if any(ms.person.name == pm.name and ms.role == role and _same_org(ms.organization, org)
+           for ms in st.facts.memberships):
+        return
+    st.facts.memberships.append(MembershipFact(person=pm, organization=org, role=role, status="member",
+                                               evidence=st.ev(ln), party=pm.party, municipality=code))
+
+
+def _mention_on(st: State, ln: Line, name: str, **kw) -> PersonMention:
+    for m in st.facts.mentions:
+        if m.evidence.line == ln.line and m.name == name:
+            m.party = m.party or kw.get("party")
+            return m
+    return st.mention(name, ln, **kw)
+
+
+def _place_entry(st: State, body: OrgRef, e: dict, ln: Line, field_role: Optional[str] = None) -> None:
+    muni, role, org = _place_parts(st, e.get("place"))
+    code, _ = st.municipality(muni)
+    pm = _mention_on(st, ln, e["name"], party=e.get("party"), municipality=code, municipality_name=muni)
+    if field_role is None:  # "Formand: X" names the chair, not (again) a member
+        _seat(st, pm, body, "medlem", ln, code)
+    chair = field_role or e.get("role")
+    if chair and st.role(chair) in st.gz.roles_used_as("council_list") and st.role(chair) != "medlem":
+        _seat(st, pm, body, st.role(chair), ln, code)
+    if role and (org or code):  # "Borgmester, Haderslev Kommune", "afdelingschef, Regionshuset"
+        where = st.municipality_org(st.municipality(org)[0] if org else code) or st.org(org)
+        _seat(st, pm, where, st.role(role), ln, code)
+
+
+def member_lists(st: State, lines: list[Line]) -> None:
+    """Members listed under a heading, one a line, and "Formand: Name" fields (see the module docstring)."""
+    body = subject_body(st, lines)
+    if body is None:
+        return
+    in_list = False
+    for ln in lines:
+        text = ln.text.strip()
+        if not text:
+            continue
+        field = _FIELD.match(_BULLET.sub("", text))
+        if field and st.role(field.group("role").lower()) in st.gz.roles_used_as("council_list"):
+            e = _entry(field.group("rest"))
+            if e is not None:
+                _place_entry(st, body, e, ln, field_role=field.group("role").lower())
+            continue
+        if _is_heading(text):
+            in_list = True
+            continue
+        e = _entry(text) if in_list else None
+        if e is None:
+            in_list = False
+            continue
+        _place_entry(st, body, e, ln)
