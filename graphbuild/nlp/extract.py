@@ -131,6 +131,8 @@ def _whose_council(st: State, generic: str, lines: list[Line]) -> Optional[OrgRe
                 regions[" ".join(e.text.split())] += 1
     regional = generic.lower().startswith("region") or (not munis and regions)
     pool = regions if regional else munis
+    if not pool and not regional:
+        return _former_municipality(st, generic)
     if not pool:
         return None
     (best, n), total = pool.most_common(1)[0], sum(pool.values())
@@ -144,6 +146,21 @@ def _whose_council(st: State, generic: str, lines: list[Line]) -> Optional[OrgRe
             return None
         where = rec.short_name
     return st.council_ref(f"{generic} {where}")
+
+
+_KOMMUNE = re.compile(r"(?<![\w-])([A-ZÆØÅ][a-zæøå]+(?:-[A-ZÆØÅ][a-zæøå]+)?) Kommunes?\b")
+
+
+def _former_municipality(st: State, generic: str) -> Optional[OrgRef]:
+    """'Kommunalbestyrelsen' in minutes that name only 'Egebjerg Kommune', a municipality the reference data does not
+    hold (merged in 2007): Kommunalbestyrelsen Egebjerg. None when no one such name stands out."""
+    found: Counter = Counter(m.group(1) for ln in st.doc.source.lines for m in _KOMMUNE.finditer(ln.text))
+    if not found:
+        return None
+    (best, n), total = found.most_common(1)[0], sum(found.values())
+    if n < 2 or n * 3 < total * 2 or st.gz.lookup_municipality(best) is not None:
+        return None
+    return st.council_ref(f"{generic} {best}")
 
 
 # ------------------------------------------------------------------- meeting

@@ -111,15 +111,31 @@ def _place_entry(st: State, body: OrgRef, e: dict, ln: Line, field_role: Optiona
         _seat(st, pm, where, st.role(role), ln, code)
 
 
+_PART_HEADING = re.compile(r"^(?P<head>[\w-]+)\s*\((?P<part>[^()]{3,40})\)$")
+
+
+def _part_of(body: OrgRef, text: str) -> Optional[OrgRef]:
+    """'Sundhedsklynge (politisk niveau)' on the page of Sundhedsklynge Sønderjylland: that part of the body."""
+    m = _PART_HEADING.match(text)
+    if m is None or m.group("head").lower() not in body.surface.lower().split():
+        return None
+    return OrgRef(surface=f"{body.surface} ({m.group('part')})", org_id=None, kind=body.kind,
+                  part_of=body.org_id)
+
+
 def member_lists(st: State, lines: list[Line]) -> None:
     """Members listed under a heading, one a line, and "Formand: Name" fields (see the module docstring)."""
-    body = subject_body(st, lines)
+    page_body = body = subject_body(st, lines)
     if body is None:
         return
     in_list = False
     for ln in lines:
         text = ln.text.strip()
         if not text:
+            continue
+        part = _part_of(page_body, text)
+        if part is not None:  # the lists below are of this part of the body
+            body, in_list = part, False
             continue
         field = _FIELD.match(_BULLET.sub("", text))
         if field and st.role(field.group("role").lower()) in st.gz.roles_used_as("council_list"):

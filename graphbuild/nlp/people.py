@@ -38,7 +38,7 @@ def participants(st: State, lines: list[Line], status: str):
                 pm = st.mention(name, ln)
                 st.participants.setdefault(name, pm)
                 st.facts.attendance.append(AttendanceFact(person=pm, status=status, role=None, evidence=st.ev(ln)))
-                if st.council is not None:  # listed at the council's meeting: a member of it
+                if _has_members(st.council):  # listed at the council's meeting: a member of it
                     st.facts.memberships.append(MembershipFact(person=pm, organization=st.council, role="medlem",
                                                                status="member", evidence=st.ev(ln)))
             continue
@@ -70,6 +70,16 @@ def participants(st: State, lines: list[Line], status: str):
                                                        role=st.council_list_role(role),
                                                        status="member", evidence=st.ev(ln), party=p["party"],
                                                        municipality=code, start_date=None))
+
+
+# a body whose name says it seats members (a council, board, committee): its participant list lists members; a
+# network's or an administration's meeting lists participants ("Kommunaldirektørnetværket")
+_SEATS_MEMBERS = re.compile(r"(?:råd|rådet|bestyrelsen?|udvalg|udvalget|repræsentationen|repræsentantskab(?:et)?)\b"
+                            r"|\bKKR\b", re.IGNORECASE)
+
+
+def _has_members(council: Optional[OrgRef]) -> bool:
+    return council is not None and bool(_SEATS_MEMBERS.search(council.surface.strip()))
 
 
 _LIST_SPLIT = re.compile(r"\s*(?:,|;|\bog\b|&)\s*")

@@ -11,8 +11,10 @@ from ..spans import doc_text
 
 # ------------------------------------------------------------- appointments
 _PERSON_PARTY = rf"(?P<name>{NAME})(?:\s*\((?P<party>[{UP}]{{1,3}})\))?"
-_BODY = r"(?P<org>[^,.;]+?)"
-_ORG_END = r"(?=\s*(?:[,.;]|$)|\s+(?:og|med|pr\.|per|fra og med)\b)"
+# a body starts with a word that is no preposition ("er udpeget til i fraværsperioden" names none)
+_BODY = r"(?!(?:i|på|for|til|med|fra|af)\s)(?P<org>[^,.;]+?)"
+# "og" ends the body, except in a coordinated compound ("Børne- og Uddannelsesudvalget")
+_ORG_END = r"(?=\s*(?:[,.;]|$)|(?<!-)\s+(?:og|med|pr\.|per|fra og med)\b)"
 APPOINTMENT_RULES = [
     # "X (I) har ønsket at trække sig fra bestyrelsen i IBOS"; "X (L) har meddelt, at hun udtræder af ..."
     ("resigned", re.compile(rf"{_PERSON_PARTY}[^.;]*?\b(?:udtræder|udtrådt|trække sig|trækker sig|trukket sig|"

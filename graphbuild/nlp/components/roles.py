@@ -28,7 +28,7 @@ class PersonRoles:
         # NAME, ROLE [for|i ORG]
         self.name_first = re.compile(rf"(?P<name>{NAME}),\s+{prefix}(?P<role>{alt})\b"
                                      rf"(?:(?:\s+(?:for|i|hos|ved)\s+|,\s+)(?P<org>[^,.;()*]+?))?"
-                                     rf"\s*(?:\([^)]*\))?(?=\s*(?:[,.;*]|$)|\s+(?:vil|giver|på|har|er|introducerer|"
+                                     rf"\s*(?:\([^)]*\))?(?=\s*(?:[,.;*]|$)|\s+(?:vil|giver|på|har|er|introducerer|samt|"
                                      rf"deltager|fortæller|orienterer|præsenterer)\b|\s+og\s+(?:[{UP}]|{alt})|\s+og\s*$)")
         self.role_only = re.compile(rf"^{prefix}(?P<role>{alt})(?:(?:\s+(?:for|i|hos|ved)\s+|,\s*|\s+)(?P<org>.+?))?\s*$")
         self.keyword = re.compile(alt)
