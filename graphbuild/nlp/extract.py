@@ -120,6 +120,8 @@ def _parse_lines(st: State, doc: StructuredDocument, gazetteer: Gazetteer) -> tu
 def _whose_council(st: State, generic: str, lines: list[Line]) -> Optional[OrgRef]:
     """'Byrådet' in minutes that name 'Vejen Kommune' (and no other municipality as often): Byrådet Vejen.
     'Regionsrådet' with 'Region Syddanmark': Regionsrådet Region Syddanmark.  None when the text does not say."""
+    if generic.lower() in _BOARDS:
+        return _whose_board(st, generic, lines)
     munis: Counter = Counter()
     regions: Counter = Counter()
     for ln in lines:
@@ -146,6 +148,27 @@ def _whose_council(st: State, generic: str, lines: list[Line]) -> Optional[OrgRe
             return None
         where = rec.short_name
     return st.council_ref(f"{generic} {where}")
+
+
+_BOARDS = {"bestyrelsen", "repræsentantskabet", "direktionen"}
+
+
+def _whose_board(st: State, generic: str, lines: list[Line]) -> Optional[OrgRef]:
+    """'Bestyrelsen' in minutes that name one company the reference data knows ('AffaldPlus'), and no other body
+    as often: Bestyrelsen AffaldPlus. None when no one body stands out."""
+    bodies: Counter = Counter()
+    for ln in lines:
+        d = doc_of(st, ln)
+        for e in (doc_ents(d) if d is not None else ()):
+            if e.label_ == "BODY" and e.ent_id_:
+                bodies[e.ent_id_] += 1
+    if not bodies:
+        return None
+    (best, n), total = bodies.most_common(1)[0], sum(bodies.values())
+    rec = st.gz.orgs.get(best)
+    if n < 2 or n * 3 < total * 2 or rec is None:
+        return None
+    return st.council_ref(f"{generic} {rec.name}")
 
 
 _KOMMUNE = re.compile(r"(?<![\w-])([A-ZÆØÅ][a-zæøå]+(?:-[A-ZÆØÅ][a-zæøå]+)?) Kommunes?\b")
