@@ -15,7 +15,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, PlainTextResponse, Response
+from starlette.responses import HTMLResponse, Response
 from starlette.routing import Route
 
 from . import feeds
@@ -55,69 +55,83 @@ def to_csv(table) -> str:
     return out.getvalue()
 
 
-def create_app(driver: neo4j.Driver, database: Optional[str] = None) -> Starlette:
-    store, env = Store(driver, database), environment()
+def _json(page: Page) -> Response:
+    return Response(json.dumps(page.data(), ensure_ascii=False, indent=1), media_type="application/json", headers=HEADERS)
 
-    def html(template: str, status: int = 200, **context) -> HTMLResponse:
-        return HTMLResponse(env.get_template(template).render(**context), status_code=status, headers=HEADERS)
 
-    def build(kind: str, request: Request) -> Page:
+def _csv(table) -> Response:
+    return Response(to_csv(table), media_type="text/csv; charset=utf-8", headers=HEADERS)
+
+
+class Site:
+    """The endpoints. Plain (not async) ones: Starlette runs them in its thread pool, so a page waiting
+    for Neo4j does not hold up the others."""
+
+    def __init__(self, store: Store):
+        self.store, self.env = store, environment()
+
+    def html(self, template: str, status: int = 200, **context) -> HTMLResponse:
+        return HTMLResponse(self.env.get_template(template).render(**context), status_code=status, headers=HEADERS)
+
+    def build(self, kind: str, request: Request) -> Page:
         try:
-            return store.reading(lambda reader: BUILDERS[kind](reader, request.path_params["seg"]))
+            return self.store.reading(lambda reader: BUILDERS[kind](reader, request.path_params["seg"]))
         except NotFound as exc:
             raise HTTPException(404, str(exc)) from None
 
-    def page_route(kind: str):
-        # Plain (not async) endpoints: Starlette runs them in its thread pool, so a page waiting for Neo4j
-        # does not hold up the others.
+    def page_routes(self, kind: str) -> list[Route]:
         def view(request: Request):
-            page = build(kind, request)
-            return html(f"{page.kind}.html", page=page, **page.context)
+            page = self.build(kind, request)
+            return self.html(f"{page.kind}.html", page=page, **page.context)
 
         def as_json(request: Request):
-            page = build(kind, request)
-            return Response(json.dumps(page.data(), ensure_ascii=False, indent=1), media_type="application/json",
-                            headers=HEADERS)
+            return _json(self.build(kind, request))
 
         def as_csv(request: Request):
-            page = build(kind, request)
+            page = self.build(kind, request)
             table = page.tables.get(request.path_params["table"])
             if table is None:
                 raise HTTPException(404, f"the page {page.url} has no table {request.path_params['table']!r}")
-            return Response(to_csv(table), media_type="text/csv; charset=utf-8", headers=HEADERS)
+            return _csv(table)
         return [Route(f"/{kind}/{{seg}}.json", as_json), Route(f"/{kind}/{{seg}}/{{table}}.csv", as_csv),
                 Route(f"/{kind}/{{seg}}", view)]
 
-    def search(request: Request):
+    def search(self, request: Request):
         fmt = request.path_params.get("fmt")
         if fmt not in (None, "json", "csv"):
             raise HTTPException(404, f"no search results as {fmt!r}: .json or .csv")
-        page = search_page(store, request.query_params.get("q", ""))
+        page = search_page(self.store, request.query_params.get("q", ""))
         if fmt == "json":
-            return Response(json.dumps(page.data(), ensure_ascii=False, indent=1), media_type="application/json",
-                            headers=HEADERS)
+            return _json(page)
         if fmt == "csv":
-            return Response(to_csv(page.tables["hits"]), media_type="text/csv; charset=utf-8", headers=HEADERS)
-        return html("search.html", page=page, **page.context)
+            return _csv(page.tables["hits"])
+        return self.html("search.html", page=page, **page.context)
 
-    def feed(request: Request):
+    def feed(self, request: Request):
         base = str(request.base_url).rstrip("/")
         kind, seg = request.path_params["kind"], request.path_params["seg"]
         try:
-            data = store.reading(lambda reader: feeds.feed(reader, kind, seg, base))
+            data = self.store.reading(lambda reader: feeds.feed(reader, kind, seg, base))
         except NotFound as exc:
             raise HTTPException(404, str(exc)) from None
-        return Response(env.get_template("feed.xml").render(feed=data), media_type="application/atom+xml; charset=utf-8",
-                        headers=HEADERS)
+        return Response(self.env.get_template("feed.xml").render(feed=data),
+                        media_type="application/atom+xml; charset=utf-8", headers=HEADERS)
 
-    async def not_found(request: Request, exc: HTTPException):
-        status = getattr(exc, "status_code", 404)
-        return html("error.html", status=status, status_code=status,
-                    message=exc.detail if status in (404, 405) else "This page cannot be shown.",
-                    page=Page("error", f"{status}", str(request.url.path)))
+    async def error(self, request: Request, exc: Exception):
+        """The error page: 404 and 405 say why; anything else (the database went away) says no more."""
+        status = getattr(exc, "status_code", 500)
+        if isinstance(exc, (neo4j.exceptions.ServiceUnavailable, neo4j.exceptions.SessionExpired)):
+            status, message = 503, "The graph database cannot be reached just now."
+        else:
+            message = exc.detail if status in (404, 405) else "This page cannot be shown."
+        return self.html("error.html", status=status, status_code=status, message=message,
+                         page=Page("error", f"{status}", str(request.url.path)))
 
-    routes = [Route("/", search), Route("/search", search), Route("/search.{fmt:str}", search),
-              Route("/feed/{kind:str}/{seg}.atom", feed)]
+
+def create_app(driver: neo4j.Driver, database: Optional[str] = None) -> Starlette:
+    site = Site(Store(driver, database))
+    routes = [Route("/", site.search), Route("/search", site.search), Route("/search.{fmt:str}", site.search),
+              Route("/feed/{kind:str}/{seg}.atom", site.feed)]
     for kind in BUILDERS:
-        routes += page_route(kind)
-    return Starlette(routes=routes, exception_handlers={HTTPException: not_found})
+        routes += site.page_routes(kind)
+    return Starlette(routes=routes, exception_handlers={HTTPException: site.error, Exception: site.error})

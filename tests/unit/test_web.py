@@ -7,12 +7,15 @@ import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import pytest
+
 from graphbuild.db.reports import parse_report
 from graphbuild.web import feeds, network, urls
 from graphbuild.web.app import create_app, to_csv
 from graphbuild.web.page import Table
 
 ROOT = Path(__file__).resolve().parents[2]
+pytestmark = pytest.mark.filterwarnings("ignore:Using `httpx` with `starlette.testclient`")
 WEB_QUERIES = sorted((ROOT / "queries" / "web").glob("*.cypher"))
 
 
@@ -91,3 +94,26 @@ def test_every_route_is_read_only():
     app = create_app(driver=None)
     for route in app.routes:
         assert set(route.methods) <= {"GET", "HEAD"}, route.path
+
+
+def test_a_database_that_cannot_be_reached_gives_a_503_page_not_a_traceback():
+    import neo4j
+    from starlette.testclient import TestClient
+
+    from tests.conftest import free_port
+
+    driver = neo4j.GraphDatabase.driver(f"bolt://127.0.0.1:{free_port()}", auth=("neo4j", "x"),
+                                        max_transaction_retry_time=0.2, connection_timeout=2)
+    try:
+        with TestClient(create_app(driver), raise_server_exceptions=False) as client:
+            page = client.get("/person/jacob-netteberg")
+        assert page.status_code == 503 and "cannot be reached" in page.text and "Traceback" not in page.text
+    finally:
+        driver.close()
+
+
+def test_serve_listens_on_the_loopback_address_by_default():
+    from graphbuild.cli.serve import serve
+
+    host = next(p for p in serve.params if p.name == "host")
+    assert host.default == "127.0.0.1"
