@@ -42,8 +42,12 @@ def layout(rows: list[dict], centre: str) -> dict:
 
 def svg(drawing: dict, title: str) -> str:
     """The drawing as one SVG element; every text escaped."""
-    out = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {SIZE} {SIZE}" width="{SIZE}" height="{SIZE}" '
-           f'role="img" aria-label="{escape(title)}"><title>{escape(title)}</title>']
+    xs = [n["xy"][0] for n in drawing["nodes"]] or [SIZE / 2]
+    ys = [n["xy"][1] for n in drawing["nodes"]] or [SIZE / 2]
+    x0, y0 = min(xs) - 110, min(ys) - 20  # room for the names under the nodes
+    w, h = max(xs) - min(xs) + 220, max(ys) - min(ys) + 50
+    out = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="{x0:.0f} {y0:.0f} {w:.0f} {h:.0f}" width="{w:.0f}" '
+           f'height="{h:.0f}" role="img" aria-label="{escape(title)}"><title>{escape(title)}</title>']
     for (x1, y1), (x2, y2) in drawing["edges"]:
         out.append(f'<line x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}" stroke="#9aa" stroke-width="1"/>')
     for n in drawing["nodes"]:
