@@ -5,6 +5,7 @@ from __future__ import annotations
 from . import urls
 from .links import Linker
 from .page import NotFound
+from .pages import joined
 from .store import Store
 
 CHANGES = ("appointed", "resigned", "nominated", "proposed")
@@ -41,25 +42,39 @@ def _entries(rows: list[dict], base: str) -> list[dict]:
     return out
 
 
+def _person_rows(store: Store, segment: str) -> tuple[str, str, list[dict]]:
+    person = store.one("person", ids=urls.person_ids(segment))
+    if person is None:
+        raise NotFound(f"no person with the id in /person/{segment}")
+    rows = [r for r in store.report("seats-of-person", person=person["name"]) if r.get("person") == person["name"]]
+    return person["name"], urls.person_url(person["person_id"], person["name"]), rows
+
+
+def _body_rows(store: Store, segment: str) -> tuple[str, str, list[dict]]:
+    org = store.one("organization", ids=urls.candidates(segment))
+    if org is None:
+        raise NotFound(f"no body or council with the id in /body/{segment}")
+    rows = [dict(r, body=org["name"]) for r in joined(store.query("body-seat-changes", org_id=org["org_id"]))]
+    return org["name"], urls.body_url(org["org_id"]), rows
+
+
+def _municipality_rows(store: Store, segment: str) -> tuple[str, str, list[dict]]:
+    muni = store.one("municipality", ids=urls.kommunekode(segment))
+    if muni is None:
+        raise NotFound(f"no municipality with the kommunekode in /municipality/{segment}")
+    rows = joined(store.query("municipality-seat-changes", kommunekode=muni["kommunekode"]))
+    return muni["name"], urls.municipality_url(muni["kommunekode"], muni["name"]), rows
+
+
+SOURCES = {"person": _person_rows, "body": _body_rows, "municipality": _municipality_rows}
+
+
 def feed(store: Store, kind: str, segment: str, base: str) -> dict:
     """The feed's title, its page, and its entries."""
-    from .pages import body_page, municipality_page, person_page
-
-    if kind == "person":
-        page = person_page(store, segment)
-        rows = page.tables["seats"].rows
-    elif kind == "body":
-        page = body_page(store, segment)
-        rows = page.tables["appointments"].rows
-    elif kind == "municipality":
-        page = municipality_page(store, segment)
-        rows = Linker(store).link(store.query("municipality-seat-changes", kommunekode=page.context["muni"]["kommunekode"]))
-        for r in rows:
-            r["party"] = "/".join(r["party"]) or None
-            r["replaces"] = "; ".join(r["replaces"]) or None
-    else:
+    if kind not in SOURCES:
         raise NotFound(f"no feed of kind {kind}")
-    entries = _entries(rows, base)
-    return dict(title=f"Seat changes: {page.title}", page=base + page.url, self=base + urls.feed_url(page.url),
-                id=f"tag:graphbuild,2024:feed:{page.url}", entries=entries,
+    title, page_url, rows = SOURCES[kind](store, segment)
+    entries = _entries(Linker(store).link(rows), base)
+    return dict(title=f"Seat changes: {title}", page=base + page_url, self=base + urls.feed_url(page_url),
+                id=f"tag:graphbuild,2024:feed:{page_url}", entries=entries,
                 updated=entries[0]["updated"] if entries else "1970-01-01T00:00:00Z")

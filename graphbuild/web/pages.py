@@ -7,7 +7,6 @@ from .links import Linker
 from .page import NotFound, Page
 from .store import Store, saved_report, web_query
 
-CURRENT = ("member", "appointed", "reports_from")
 
 
 def columns(name: str, web: bool = False) -> list[str]:
@@ -40,13 +39,15 @@ def person_page(store: Store, segment: str) -> Page:
     return page
 
 
-def _current_members(history: list[dict]) -> list[dict]:
-    """The seats not known to have ended, one row per person and role, from the appointment history."""
-    current: dict[tuple, dict] = {}
-    for row in history:
-        if row.get("status") in CURRENT and not row.get("until"):
-            current[(row.get("person"), row.get("role"))] = row
-    return sorted(current.values(), key=lambda r: (r.get("person") or "", r.get("role") or ""))
+def joined(rows: list[dict]) -> list[dict]:
+    """The list columns of the pages' own statements as the reports write them ("A/B", "X; Y")."""
+    for row in rows:
+        for column, sep in (("party", "/"), ("municipality", "/"), ("replaces", "; ")):
+            if isinstance(row.get(column), list):
+                row[column] = sep.join(row[column]) or None
+        if row.get("meeting_id"):
+            row["meeting_url"] = urls.meeting_url(row["meeting_id"])
+    return rows
 
 
 def body_page(store: Store, segment: str) -> Page:
@@ -56,10 +57,9 @@ def body_page(store: Store, segment: str) -> Page:
     url = urls.body_url(org["org_id"], org["name"])
     page = Page("body", org["name"], url, feed=urls.feed_url(url), network=urls.network_url("body", url))
     linker = Linker(store)
-    history = linker.link(store.report("body-appointments", body=org["org_id"]))
-    history = [r for r in history if r.get("body") == org["name"]] or history
-    page.add("members", columns("body-appointments"), _current_members(history))
-    page.add("appointments", columns("body-appointments"), history)
+    page.add("members", columns("body-members", True), linker.link(joined(store.query("body-members", org_id=org["org_id"]))))
+    page.add("appointments", columns("body-seat-changes", True),
+             linker.link(joined(store.query("body-seat-changes", org_id=org["org_id"]))))
     page.add("party_balance", columns("party-balance"), store.report("party-balance", body=org["org_id"]))
     munis = store.query("body-municipalities", org_id=org["org_id"])
     for row in munis:

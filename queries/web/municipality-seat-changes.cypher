@@ -4,9 +4,11 @@
 // param: limit int? 100 how many entries
 // columns: date, person_id, person, body_id, body, role, status, party, replaces, doc_id, line, quote
 // Read-only, for the web pages' Atom feed of a municipality (graphbuild/web/feeds.py): one row per line
-// stating a seat of someone representing the municipality.
+// stating a change of seat (appointed, resigned, nominated, proposed, or replacing someone) of someone
+// representing the municipality.
 MATCH (:Municipality {kommunekode: $kommunekode})<-[:REPRESENTS]-(m:Membership)
 WITH DISTINCT m
+WHERE m.status IN ['appointed', 'resigned', 'nominated', 'proposed'] OR EXISTS { (m)-[:REPLACES]->() }
 MATCH (p:Person)-[:HAS_MEMBERSHIP]->(m)-[:IN_ORGANIZATION]->(o:Organization)
 WHERE NOT o:Party
 MATCH (m)-[e:EVIDENCED_BY]->(d:Document)

@@ -68,7 +68,12 @@ def test_page_data_is_the_saved_reports_rows(client, samples_graph):
     table = list(csv.reader(io.StringIO(client.get(NETTEBERG + "/seats.csv").text)))
     assert table[0] == columns and len(table) == len(rows) + 1
     body = client.get("/body/council:kkr-hovedstaden.json").json()
-    assert body["tables"]["appointments"] and body["tables"]["party_balance"]
+    assert body["tables"]["members"] and body["tables"]["party_balance"]
+    body = client.get("/body/body:samarbejdsudvalget-psykologhjaelp-hovedstaden.json").json()
+    change = [r for r in body["tables"]["appointments"] if r["person"] == "Jacob Netteberg"]
+    assert change, body["tables"]["appointments"]
+    assert change[0]["status"] == "appointed" and change[0]["replaces"] == "Gitte Kjær-Westermann"
+    assert change[0]["line"] == 835 and change[0]["meeting_id"] == "council:kkr-hovedstaden:2020-06-19"
 
 
 def test_every_page_kind_answers(client):
