@@ -43,10 +43,13 @@ def canonical_council(text: str) -> Optional[str]:
 
 
 # ---------------------------------------------------------------- header
+_TITLE_LINES = 12  # a page says it is an appendix in its title lines; "Bilag" further down heads an item's list
+
+
 def _detect_kind(lines: list[Line], limit: int) -> tuple[str, Optional[int]]:
     for i, ln in enumerate(lines[:limit]):
         for rx, kind in _KIND_WORDS:
-            if rx.match(ln.text.strip()):
+            if rx.match(ln.text.strip()) and not (kind == "bilag" and i >= _TITLE_LINES):  # "Bilag" under an item
                 if kind == "dagsorden":  # "Dagsorden" over the item list of minutes whose title says "referat"
                     title = next((x for x in lines[:min(i, 15)] if len(x.text) <= 120 and
                                   (m := _KIND_IN_TITLE.search(x.text)) and m.group(1).lower() != "dagsorden"), None)

@@ -22,7 +22,11 @@ _BULLET = r"(?:[•◦▪●·‣⁃○■□–-]\s*)?"
 _MARKED = re.compile(rf"^{_BULLET}(?:pkt\.?|punkt|dagsordenspunkt|sag\s+nr\.?|sagsnr\.?\s+(?=\d{{1,3}}\b)|nr\.?)\s*"
                      r"(?P<num>\d{1,4}(?:\.\d{1,2})?)\.?(?:\s*[-–:.)]\s*|\s+|$)(?P<title>.*)$", re.I)
 # "42. Title", "3.1 Title", "• 301. Title", "76.  Spørgsmål fra ..."
-_PLAIN = re.compile(rf"^{_BULLET}(?P<num>\d{{1,3}}(?:\.\d{{1,2}})?)(?:\.\s*|\s+(?=[A-ZÆØÅ(\"”“]))(?P<title>\S.*)$")
+_PLAIN = re.compile(rf"^{_BULLET}(?P<num>\d{{1,3}}(?:\.\d{{1,2}})?)(?:\.\s*|\s+:\s+|\s+(?=[A-ZÆØÅ(\"”“]))(?P<title>\S.*)$")
+# a table of contents' heading glued to its first entry: "Indholdsfortegnelse1. Fraværende",
+# "Punkter på åben dagsorden: 1. Byrådets sammensætning ....... 2"
+_TOC_LEAD = re.compile(r"^(?:punkter\s+på\s+(?:åben|lukket)\s+dagsorden\s*:?|indholdsfortegnelse\s*:?|indhold\s*:)\s*(?=\d)",
+                       re.I)
 _STATUS = re.compile(r"^(?:\((?:åben|åbent|lukket)\)\s*|(?:lukket|åbent?)\s+(?:punkt|sag)\s*[-–:]\s*|lukket\s*[-–:]\s*)",
                      re.I)
 _LEADERS = re.compile(r"\s*(?:\.{3,}|…+).*$")
@@ -30,7 +34,7 @@ _PERSON_PARTY = re.compile(r"^(?:\w+\s+)?[A-ZÆØÅ][\w.-]+(?:\s+[A-ZÆØÅ][\w.
 _DATE_TITLE = re.compile(rf"^(?:{_MONTHS})\b\.?\s*(?:\d{{4}})?", re.I)
 _SECTION = re.compile(r"^(?:sagsfremstilling|resum[eé]|beslutning|indstilling|baggrund|sagens kerne|beslutningstema|"
                       r"sagsnr|sags?\s*id|sagnr|j\.?\s*nr|journalnr|dok\.?\s*nr|acadre|kle|åbent punkt|lukket punkt|"
-                      r"beslutningskompetence|sagsforløb|økonomi|bilag)\b", re.I)
+                      r"beslutningskompetence|sagsforløb|økonomi|bilag|sagsnummer|sagstema|resumé)\b", re.I)
 _KLE = re.compile(r"\b\d{2}\.\d{2}\.\d{2}(?:-[A-Z]\d{2}(?:-\d+-\d{2})?)?\b")
 
 
@@ -54,7 +58,8 @@ def _plausible_title(title: str) -> bool:
         return False
     if len(title) > 220 or len(title.split()) > 30:
         return False
-    if _PERSON_PARTY.match(title) or _DATE_TITLE.match(title):
+    m = _PERSON_PARTY.match(title)
+    if (m and len(title[m.end():].split()) <= 3) or _DATE_TITLE.match(title):
         return False
     from .attendance import person
     if len(title.split()) <= 5 and person(title) is not None and title.split()[0].lower().endswith(
@@ -75,7 +80,7 @@ def _title_near(lines: list[Line], i: int, before: bool) -> Optional[str]:
 
 
 def _candidate(lines: list[Line], i: int) -> Optional[Heading]:
-    text = lines[i].text.strip()
+    text = _TOC_LEAD.sub("", lines[i].text.strip())
     m = _MARKED.match(text)
     if m:
         num, title = m.group("num"), clean_title(m.group("title"))
@@ -117,11 +122,21 @@ def find_headings(lines: list[Line]) -> list[Heading]:
         old = by_number.get(h.number)
         if old is None:
             by_number[h.number] = h
+        elif not _same_item(old.title, h.title):
+            continue  # "2. Godkender at ..." in a recommendation after item 2: not the item again
         else:  # a table of contents entry and the item itself: the item's place, the longer title
             title = old.title if len(old.title) > len(h.title) else h.title
             by_number[h.number] = Heading(h.index, h.number, title, h.marked or old.marked, h.n_lines)
     out = sorted(by_number.values(), key=lambda h: h.index)
     return [h for k, h in enumerate(out) if k == 0 or h.index != out[k - 1].index]
+
+
+def _same_item(a: str, b: str) -> bool:
+    """Two titles of one item number: a table of contents entry (maybe cut) and the item's heading."""
+    from difflib import SequenceMatcher
+    x, y = (re.sub(r"\W+", " ", t.lower()).strip() for t in (a, b))
+    n = min(len(x), len(y), 20)
+    return x[:n] == y[:n] or SequenceMatcher(None, x, y).ratio() >= 0.75
 
 
 def _no_restart(found: list[Heading]) -> list[Heading]:

@@ -34,6 +34,10 @@ def _similar(a: str, b: str) -> bool:
     return SequenceMatcher(None, a, b).ratio() >= 0.7
 
 
+_MONTH_TITLE = re.compile(r"^(?:januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december)"
+                          r"\b\.?\s*(?:\d{4})?\s*$", re.I)
+
+
 def _heading(text: str):
     """(number, top, sub, title) if the line looks like a numbered heading."""
     m = _HEADING.match(text)
@@ -41,6 +45,8 @@ def _heading(text: str):
         return None
     top, sub, title = m.group(1), m.group(2), m.group(3).strip()
     if not title[:1].isalpha() and title[:1] not in "\"'”“(":
+        return None
+    if _MONTH_TITLE.match(title):  # "17." / "Februar": a calendar, not an item
         return None
     if int(top) == 0 or (sub is not None and int(sub) == 0):
         return None

@@ -125,6 +125,20 @@ def area_memberships(st: State, lines: list[Line]):
 
 
 # ------------------------------------------------------------------ concerns
+_MUNICIPAL_WORDS = ("Kommune", "Kommunes", "Byråd", "Byråds", "Kommunalbestyrelse", "Kommunalbestyrelses")
+
+
+def _in_a_name(text: str, place: str) -> bool:
+    """The place is part of another proper name: a capitalised word right before it or right after it (other than
+    the words that make it the municipality: "Kolding Kommune")."""
+    for m in re.finditer(rf"(?<![\w-]){re.escape(place)}(?![\w-])", text):
+        before = re.search(r"([A-ZÆØÅ][\wæøå-]*)\s+$", text[:m.start()])
+        after = re.match(r"\s+([A-ZÆØÅ][\wæøå-]*)", text[m.end():])
+        if not (before and before.group(1) not in ("I", "Og")) and not (after and after.group(1) not in _MUNICIPAL_WORDS):
+            return False
+    return True
+
+
 def concerns(st: State, number: str, lines: list[Line]):
     seen = {(c.target_kind, c.target) for c in st.facts.concerns if c.item_number == number}
     own = st.council.org_id if st.council else None
@@ -140,6 +154,8 @@ def concerns(st: State, number: str, lines: list[Line]):
                 if e.text in names_here or re.search(rf"[A-ZÆØÅ][a-zæøå]+\s+{re.escape(e.text)}\s*\([A-ZÆØÅ]{{1,3}}\)",
                                                      ln.text):
                     continue  # "Lars Egedal (V)": a surname, not the municipality
+                if _in_a_name(ln.text, e.text):
+                    continue  # "Alfabo Kolding ansøger", "Aalborg City Gymnasium": a name, not the municipality
                 key = ("municipality", e.ent_id_)
             elif e.label_ in ("BODY", "COUNCIL", "REGION"):
                 oid = e.ent_id_
