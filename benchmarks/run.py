@@ -282,7 +282,7 @@ def percentile(xs: list[float], q: float) -> float:
 
 
 # ------------------------------------------------------------------ run
-def run(n: int, workdir: Path) -> dict:
+def run(n: int, workdir: Path, scale: dict | None = None) -> dict:
     from graphbuild.db.connection import ConnectionSettings, open_driver
     from graphbuild.gazetteer import load_gazetteer
     from graphbuild.db.rows import document_rows
@@ -311,7 +311,13 @@ def run(n: int, workdir: Path) -> dict:
         c = server.credentials()
         driver = open_driver(ConnectionSettings(c.uri, c.user, c.password, None, "benchmark"))
         try:
-            out.update(_measure(n, driver, paths, texts, truth, out["mb"]))
+            if scale is not None:  # issue 18's figures (benchmarks/scale.py), side by side in this run
+                import scale as scale_mod
+
+                env = {"NEO4J_URI": c.uri, "NEO4J_USER": c.user, "NEO4J_PASSWORD": c.password}
+                out["scale"] = scale_mod.measure(driver, env, workdir, paths, **scale)
+            else:
+                out.update(_measure(n, driver, paths, texts, truth, out["mb"]))
         finally:
             out["peak_rss_children_mb"] = round(rss_mb(resource.RUSAGE_CHILDREN), 1)
             driver.close()
@@ -466,17 +472,25 @@ def main(argv=None) -> int:
     ap.add_argument("--docs", type=int, default=200)
     ap.add_argument("--json", help="write the figures as JSON here")
     ap.add_argument("--keep", help="work in this folder (corpus, Neo4j home) and keep it")
+    ap.add_argument("--scale", action="store_true", help="issue 18's figures instead (benchmarks/scale.py): "
+                    "Dask extraction, grouped/per-document/naive load, an end-to-end run")
+    ap.add_argument("--extract-docs", type=int, default=200, help="--scale: documents for the extraction rates")
+    ap.add_argument("--e2e-docs", type=int, default=0, help="--scale: corpus size of the end-to-end run (0: none)")
     a = ap.parse_args(argv)
+    scale = dict(extract_docs=a.extract_docs, e2e_docs=a.e2e_docs) if a.scale else None
     work = Path(a.keep) if a.keep else Path(tempfile.mkdtemp(prefix="graphbuild-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     t = time.perf_counter()
     try:
-        o = run(a.docs, work)
+        o = run(a.docs, work, scale)
     finally:
         if not a.keep:
             shutil.rmtree(work, ignore_errors=True)
     o["benchmark_s"] = round(time.perf_counter() - t, 1)
-    print_table(o)
+    if scale is not None:
+        print(json.dumps(o, indent=2, ensure_ascii=False))
+    else:
+        print_table(o)
     if a.json:
         Path(a.json).write_text(json.dumps(o, indent=2, ensure_ascii=False), encoding="utf-8")
     return 0
