@@ -100,7 +100,10 @@ def load(conn, facts, judgements, progress, group):
     writer = GraphWriter(conn.driver(), conn.database, group_docs=group)
     show = sys.stderr.isatty() if progress is None else progress
     if show:
-        with click.progressbar(length=0, label="Loading", file=sys.stderr) as bar:
+        from ..scale.facts import facts_files
+
+        lines = sum(1 for f in facts_files(facts) for line in open(f, encoding="utf-8") if line.strip())
+        with click.progressbar(length=lines, label="Loading", file=sys.stderr) as bar:
             report = load_facts(facts, writer, judgements=load_judgements(judgements), progress=lambda _: bar.update(1))
     else:
         report = load_facts(facts, writer, judgements=load_judgements(judgements))
