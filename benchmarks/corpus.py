@@ -68,12 +68,18 @@ class Person:
         return " ".join(x for x in (self.first, self.middle, self.last) if x)
 
     def surface(self, rng: random.Random) -> str:
-        """A written form: canonical, middle name dropped, or ø written ö."""
+        """A written form: canonical, middle name dropped, middle name as an initial ("Otto V. Poulsen", as
+        minutes write it), family name dropped after a middle name ("Sophie Hæstorp" for "Sophie Hæstorp
+        Andersen", as news write it), or ø written ö."""
         r = rng.random()
         if self.middle and r < 0.2:
             return f"{self.first} {self.last}"
         if "ø" in self.canonical and 0.2 <= r < 0.3:
             return self.canonical.replace("ø", "ö")
+        if self.middle and 0.3 <= r < 0.4:
+            return f"{self.first} {self.middle[0]}. {self.last}"
+        if self.middle and 0.4 <= r < 0.45:
+            return f"{self.first} {self.middle}"
         return self.canonical
 
 

@@ -128,6 +128,11 @@ def score_clusters(a: Cluster, b: Cluster) -> tuple[float, str]:
         return 0.0, "none"
     if kind == "exact":  # same written name kept apart by one disagreeing fact: a curator decides
         return float(min(best + rel.score, MERGE_THRESHOLD - 1)), "exact"
+    if kind == "subset" and rel.score <= 0 and not (a.docs & b.docs):
+        # "Lars Berg" (a director of Sydtrafik) and "Lars Berg Andersen" (a councillor of Frederiksberg): one name
+        # a shorter form of the other, in different documents, with nothing in common (party, municipality,
+        # body): a curator decides. In one document, or with something in common, the shorter form joins.
+        return float(min(best + rel.score, MERGE_THRESHOLD - 1)), kind
     return best + rel.score, kind
 
 
