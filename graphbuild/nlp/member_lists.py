@@ -17,7 +17,7 @@ from typing import Optional
 
 from ..model import Line, MembershipFact, OrgRef, PersonMention
 from .components.participants import parse_participant
-from .names import UP, plausible_name
+from .names import NAME, UP, plausible_name
 from .state import State
 
 _BULLET = re.compile(r"^\s*(?:[•◦▪●·‣⁃○■□➢►*–-]|\d{1,2}\.)?\s*")
@@ -111,6 +111,32 @@ def _place_entry(st: State, body: OrgRef, e: dict, ln: Line, field_role: Optiona
         _seat(st, pm, where, st.role(role), ln, code)
 
 
+# a line that is only a body's name ("Økonomi- og Erhvervsudvalget"), then "Formand Erik Flyvholm" lines
+_BODY_HEADING = re.compile(rf"^[{UP}][\w ,–-]{{0,80}}?(?:udvalget|udvalg|rådet|bestyrelsen|bestyrelse|forum|"
+                           rf"repræsentantskabet|styregruppen)$")
+_TITLE_NAME = re.compile(rf"^(?P<role>[{UP}][\w. -]{{2,40}}?)\s+(?P<name>{NAME})$")
+
+
+def _title_line(st: State, text: str) -> Optional[tuple[str, str]]:
+    """('formand', 'Erik Flyvholm') for 'Formand Erik Flyvholm': a role word and a name, nothing else."""
+    m = _TITLE_NAME.match(text)
+    if m is None or not plausible_name(m.group("name")):
+        return None
+    role = st.gz.canonical_role(m.group("role").lower())
+    return (m.group("role").lower(), m.group("name")) if role else None
+
+
+def _named_here(st: State, text: str) -> OrgRef:
+    """The organisation this document names so (an organisation awaiting review, or one the reference data knows,
+    as the org readers placed it), else a body of the document's naming. Not looked up again by name: a bare
+    "Teknik- og Miljøudvalget" in a municipality's text is its own committee, not KL's."""
+    key = " ".join(text.split()).casefold()
+    for o in [*st.facts.review_organizations, *st.facts.organizations]:
+        if " ".join(o.surface.split()).casefold() == key and o.ref_id and o.kind in ("body", "council"):
+            return OrgRef(surface=o.surface, org_id=o.ref_id, kind=o.kind)
+    return OrgRef(surface=text, org_id=None, kind="body")
+
+
 _PART_HEADING = re.compile(r"^(?P<head>[\w-]+)\s*\((?P<part>[^()]{3,40})\)$")
 
 
@@ -126,16 +152,23 @@ def _part_of(body: OrgRef, text: str) -> Optional[OrgRef]:
 def member_lists(st: State, lines: list[Line]) -> None:
     """Members listed under a heading, one a line, and "Formand: Name" fields (see the module docstring)."""
     page_body = body = subject_body(st, lines)
-    if body is None:
-        return
+    heading_body: Optional[OrgRef] = None
     in_list = False
     for ln in lines:
         text = ln.text.strip()
         if not text:
             continue
-        part = _part_of(page_body, text)
+        part = _part_of(page_body, text) if page_body is not None else None
         if part is not None:  # the lists below are of this part of the body
             body, in_list = part, False
+            continue
+        if _BODY_HEADING.match(text) and not _is_heading(text):  # "Økonomi- og Erhvervsudvalget" over its chairs
+            heading_body, in_list = _named_here(st, text), False
+            continue
+        titled = _title_line(st, text) if heading_body is not None else None
+        if titled is not None:  # "Formand Erik Flyvholm" under the body's name
+            pm = _mention_on(st, ln, titled[1])
+            _seat(st, pm, heading_body, st.role(titled[0]), ln)
             continue
         field = _FIELD.match(_BULLET.sub("", text))
         if field and st.role(field.group("role").lower()) in st.gz.roles_used_as("council_list"):
@@ -146,7 +179,7 @@ def member_lists(st: State, lines: list[Line]) -> None:
         if _is_heading(text):
             in_list = True
             continue
-        e = _entry(text) if in_list else None
+        e = _entry(text) if in_list and body is not None else None
         if e is None:
             in_list = False
             continue
