@@ -180,6 +180,24 @@ def decisions_in(lines: list[Line], item_of: Callable[[int], Optional[str]] = la
             continue
         body_lines = [] if h.whole else _section(lines, i, set(item_starts))
         d = _decision(h, ln, body_lines, item_of(ln.line))
-        if d is not None:
+        if d is not None and not _restated(out, d):
             out.append(d)
     return out
+
+
+def _restated(found: list[StatedDecision], d: StatedDecision) -> bool:
+    """The case's course repeats the decision read above ("Beslutning / Fremsendes til ..." and "11-09-2019 Aarhus
+    Byråd / Fremsendes til ..."): one decision, which takes the body and date the repetition writes."""
+    said = _norm(d.line.text)
+    for old in found:
+        was = _norm(old.line.text)
+        same = old.outcome == d.outcome and old.item == d.item and min(len(said), len(was)) >= 20
+        if d.date and not old.date and same and (said.startswith(was) or was.startswith(said)):
+            if old.body is None and old.date is None:
+                old.body, old.date = d.body, d.date
+            return True
+    return False
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.lower().split())

@@ -35,6 +35,8 @@ _DATE_TITLE = re.compile(rf"^(?:{_MONTHS})\b\.?\s*(?:\d{{4}})?", re.I)
 _SECTION = re.compile(r"^(?:sagsfremstilling|resum[eé]|beslutning|indstilling|baggrund|sagens kerne|beslutningstema|"
                       r"sagsnr|sags?\s*id|sagnr|j\.?\s*nr|journalnr|dok\.?\s*nr|acadre|kle|åbent punkt|lukket punkt|"
                       r"beslutningskompetence|sagsforløb|økonomi|bilag|sagsnummer|sagstema|resumé)\b", re.I)
+_DECISION_SECTION = re.compile(r"^(?:beslutning|sagsfremstilling|indstilling)\s*:?$", re.I)
+_ITEM_REACH = 20  # lines after a plain heading in which its decision or case text must begin
 _KLE = re.compile(r"\b\d{2}\.\d{2}\.\d{2}(?:-[A-Z]\d{2}(?:-\d+-\d{2})?)?\b")
 
 
@@ -106,6 +108,10 @@ def _supported(lines: list[Line], h: Heading, plain: list[Heading]) -> bool:
     for nxt in lines[h.index + h.n_lines: h.index + h.n_lines + 4]:
         if _SECTION.match(nxt.text.strip()):
             return True
+    later = [o.index for o in plain if o.index > h.index]
+    for nxt in lines[h.index + h.n_lines: min(later[0] if later else len(lines), h.index + h.n_lines + _ITEM_REACH)]:
+        if _DECISION_SECTION.match(nxt.text.strip()):
+            return True  # "2. Godkendelse af dagsordenen" ... "Beslutning": the page is one item
     top = int(h.number.split(".")[0])
     before = {int(o.number.split(".")[0]) for o in plain if o.index < h.index}
     after = {int(o.number.split(".")[0]) for o in plain if o.index > h.index}

@@ -204,3 +204,17 @@ def test_the_same_minutes_as_txt_and_pdf_give_each_fact_once_with_both_sources(e
     steen = [r for r in members if r["person"] == "Steen Christiansen"]
     assert [(r["attendance"], r["role"], files(r)) for r in steen] == [
         ("present", "formand", ["referat.pdf", "referat.txt"])]
+
+
+def test_council_members_at_meeting_shows_substitutes_and_partial_absence(empty_graph):
+    """Rødovre 24-09-2019 (dev corpus 64): 'Birgitte Glifberg (A), Suppleant for Brian Møller (A)' and
+    'Fraværende / Britt Jensen (A), sag 129-138': the report says whom the substitute stood in for and for which
+    cases a member was absent."""
+    doc = SAMPLES.parent.parent / "tests" / "corpus" / "dev" / "64_roedovre-kommunalbestyrelsen-2019-09-24.txt"
+    assert ingest([str(doc)], GraphWriter(empty_graph)).ok
+    council = query(empty_graph, "MATCH (m:Meeting)-[:ORGANIZED_BY]->(c) RETURN c.name AS name")[0]["name"]
+    at = by_person(run(empty_graph, "council-members-at-meeting", council=council, date="2019-09-24"))
+    sub = at["Birgitte Glifberg"][0]
+    assert (sub["attendance"], sub["role"], sub["stood_in_for"]) == ("present", "suppleant", "Brian Møller")
+    assert at["Brian Møller"][0]["attendance"] == "absent"
+    assert (at["Britt Jensen"][0]["attendance"], at["Britt Jensen"][0]["absent_for_items"]) == ("absent", "129-138")
