@@ -48,12 +48,21 @@ def subject_body(st: State, lines: list[Line]) -> Optional[OrgRef]:
     return None
 
 
-def _entry(text: str) -> Optional[dict]:
-    """One listed person: 'Name', 'Name (A) (formand)', 'Name (V), Ikast-Brande', 'Name, Role, Organisation'."""
+def _entry(st: State, text: str) -> Optional[dict]:
+    """One listed person: 'Name', 'Name (A) (formand)', 'Name (V), Ikast-Brande', 'Name, Role, Organisation',
+    'Formand Jacob Bundsgaard (A), Aarhus' (a title first: the role)."""
     t = _BULLET.sub("", text).strip()
-    if plausible_name(t):
-        return dict(name=t, party=None, place=None, role=None)
-    return parse_participant(t)
+    first = t.split(" ", 1)
+    title = first[0].lower() if len(first) == 2 and first[0].lower() in st.gz.roles_used_as("title") else None
+    if title:
+        t = first[1]
+    found = dict(name=t, party=None, place=None, role=None) if plausible_name(t) else parse_participant(t)
+    place = (found or {}).get("place") or ""
+    if "(" in place or any(len(part.split()) > 3 for part in place.split(",")):
+        return None  # "…, Suppleant for Brian Møller (A)", "… fra X Kommune deltager også i …": a sentence
+    if found is not None and title:
+        found = dict(found, role=title, title=True)
+    return found
 
 
 def _place_parts(st: State, place: Optional[str]) -> tuple[Optional[str], Optional[str], Optional[str]]:
@@ -101,7 +110,7 @@ def _place_entry(st: State, body: OrgRef, e: dict, ln: Line, field_role: Optiona
     muni, role, org = _place_parts(st, e.get("place"))
     code, _ = st.municipality(muni)
     pm = _mention_on(st, ln, e["name"], party=e.get("party"), municipality=code, municipality_name=muni)
-    if field_role is None:  # "Formand: X" names the chair, not (again) a member
+    if field_role is None and not e.get("title"):  # "Formand: X", "Formand X" name the chair, not a member
         _seat(st, pm, body, "medlem", ln, code)
     chair = field_role or e.get("role")
     if chair and st.role(chair) in st.gz.roles_used_as("council_list") and st.role(chair) != "medlem":
@@ -135,6 +144,10 @@ def _named_here(st: State, text: str) -> OrgRef:
         if " ".join(o.surface.split()).casefold() == key and o.ref_id and o.kind in ("body", "council"):
             return OrgRef(surface=o.surface, org_id=o.ref_id, kind=o.kind)
     return OrgRef(surface=text, org_id=None, kind="body")
+
+
+_OWNED = re.compile(rf"[{UP}][\w-]*(?:'s|s|')\s+(?:bestyrelse|formandskab|repræsentantskab|direktion|styregruppe|"
+                    rf"forretningsudvalg)")
 
 
 _PART_HEADING = re.compile(r"^(?P<head>[\w-]+)\s*\((?P<part>[^()]{3,40})\)$")
@@ -172,14 +185,17 @@ def member_lists(st: State, lines: list[Line]) -> None:
             continue
         field = _FIELD.match(_BULLET.sub("", text))
         if field and st.role(field.group("role").lower()) in st.gz.roles_used_as("council_list"):
-            e = _entry(field.group("rest"))
+            e = _entry(st, field.group("rest"))
             if e is not None:
                 _place_entry(st, body, e, ln, field_role=field.group("role").lower())
             continue
         if _is_heading(text):
             in_list = True
+            owned = _OWNED.search(text)  # "Medlemmerne af KL's formandskab er:": the lists below are its members
+            named = st.known_org(owned.group(0)) if owned else None
+            body = named or (body if body is not page_body and not owned else page_body)
             continue
-        e = _entry(text) if in_list and body is not None else None
+        e = _entry(st, text) if in_list and body is not None else None
         if e is None:
             in_list = False
             continue
