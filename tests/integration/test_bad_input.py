@@ -6,7 +6,6 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import time
 from pathlib import Path
 
 import pytest
@@ -121,9 +120,7 @@ def test_every_bad_case_fails_alone_through_the_cli(good_alone, empty_graph, neo
     empty_dir = tmp_path / "empty-dir"
     empty_dir.mkdir()
 
-    t = time.perf_counter()
     result = ingest_cli([run_dir, empty_dir], neo4j_env)
-    assert time.perf_counter() - t < 60
     assert result.exit_code == 1
     assert "Traceback" not in result.output
     failed_lines = [ln for ln in result.output.splitlines() if ln.startswith("failed: ")]

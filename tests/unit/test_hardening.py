@@ -129,10 +129,8 @@ def test_no_password_to_a_listener_when_the_local_server_is_down(tmp_path):
     fake = FakeListener()
     try:
         home = _home_with_stale_state(tmp_path, fake.port)
-        t = time.monotonic()
-        proc = subprocess.run([GRAPHBUILD, "summary"], capture_output=True, text=True, timeout=60,
+        proc = subprocess.run([GRAPHBUILD, "summary"], capture_output=True, text=True, timeout=60,  # a hang fails
                               env=_env_without_neo4j(GRAPHBUILD_HOME=str(home)))
-        assert time.monotonic() - t < 10
     finally:
         fake.close()
     assert proc.returncode == 1

@@ -6,7 +6,6 @@ case officer.  Top-level headings ("4. Udpegninger") are items too.
 """
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -358,8 +357,3 @@ def test_structure_never_crashes(lines):
     assert all(1 <= a.line <= src.original_line_count for a in d.attachments)
 
 
-def test_timing():
-    t = time.perf_counter()
-    for name in HEADERS:
-        structure(read_document(SAMPLES / name))
-    assert time.perf_counter() - t < 10
