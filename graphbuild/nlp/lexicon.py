@@ -79,3 +79,17 @@ def party_letters_written() -> frozenset[str]:
 def no_party_words() -> frozenset[str]:
     """no_party_words.csv, lower case: 'løsgænger', 'up': a member outside any party."""
     return frozenset(r["written"].lower() for r in csv.DictReader(io.StringIO(_data("no_party_words.csv"))))
+
+
+@lru_cache(maxsize=1)
+def _name_words() -> dict[str, tuple[str, ...]]:
+    lists: dict[str, list[str]] = {}
+    for row in csv.DictReader(io.StringIO(_data("name_words.csv"))):
+        lists.setdefault(row["list"], []).append(row["word"])
+    return {k: tuple(v) for k, v in lists.items()}
+
+
+def name_words(kind: str) -> tuple[str, ...]:
+    """name_words.csv: the words of one list, in file order (what each list means: the file's README row).
+    An unknown list is an error, not an empty list, so a typo cannot switch a rule off."""
+    return _name_words()[kind]

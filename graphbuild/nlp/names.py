@@ -4,6 +4,8 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from .lexicon import name_words
+
 UP = "A-ZÆØÅÉÖÜÄ"
 LO = "a-zæøåéöüäëïáàèíóú"
 WORD = rf"[{UP}][{LO}]+(?:-[{UP}][{LO}]+)?"
@@ -13,29 +15,13 @@ NAME = rf"{WORD}(?: (?:{WORD}|{INITIAL})){{0,2}} {WORD}"
 NAME_RE = re.compile(rf"^{NAME}$")
 
 # capitalised words that start sentences/organisations, never a first name
-NOT_FIRST = {
-    "Region", "Regionen", "Det", "Den", "De", "Dette", "Der", "Denne", "Kommune", "Kommunen", "Kommunerne",
-    "Formandskabet", "Formanden", "Næstformanden", "Borgmester", "Borgmesteren", "Direktør", "Direktøren",
-    "Formand", "Næstformand", "Indstilling", "Indstillingen", "Indstillingerne", "Beslutning", "Baggrund",
-    "Sagsfremstilling", "Bilag", "Med", "Venlig", "Hilsen", "Kære", "Dato", "Sted", "Side", "Ifølge", "Under",
-    "Hvis", "Når", "Nyt", "Ny", "Nye", "Politisk", "Politiske", "Danske", "Dansk", "Danmarks", "Danmark",
-    "Greater", "Erhvervshus", "Erhvervshuset", "Sundhedsklynge", "Klynge", "Adm", "Administrerende", "Liberal",
-    "Radikale", "Socialistisk", "Enhedslisten", "Venstre", "Konservative", "Alternativet", "Moderaterne",
-    "Nye", "Kristendemokraterne", "Socialdemokratiet", "Folkeparti", "Partiet", "Mission", "Vision", "Et", "En",
-    "Til", "For", "Fra", "Om", "Og", "Af", "På", "I", "Som", "Hvad", "Hvem", "Hvordan", "Hvor", "Hvilke",
-    "Uddannelses", "Forskningsstyrelsen", "Styrelsen", "Ministeriet", "Sekretariatet", "Tlf", "Tel", "Att",
-    # list headings glued to the first name of a list ("Medlemmer Birgit Lund Terp", "Punkt Titel")
-    "Medlemmer", "Deltagere", "Mødedeltagere", "Fraværende", "Afbud", "Punkt", "Pkt",
-}
-NOT_NAME_TOKEN = {"Kommune", "Regionskommune", "Hovedstaden", "Sjælland", "Region", "KKR", "KL", "Udvalg",
-                  "Udvikling", "Regional", "Kommunes", "Hovedstadens"}
+NOT_FIRST = frozenset(name_words("not_first"))
+NOT_NAME_TOKEN = frozenset(name_words("not_in_name"))
 
 
 # words and endings that make capitalised words an organisation or a place, not a person
-ORG_TOKENS = frozenset({"Sygehus", "Hospital", "Hospitalet", "Skole", "Skolen", "Forsyning", "Havn", "Fond", "Fonden",
-                        "Forening", "Foreningen", "Selskab", "Selskabet", "Center", "Centret"})
-ORG_ENDINGS = ("værk", "værket", "selskab", "selskabet", "forsyning", "udvalget", "rådet", "styrelsen", "ministeriet",
-               "centret", "skolen", "sygehus", "hospital", "informationsansvarlig", "ansvarlig")
+ORG_TOKENS = frozenset(name_words("org_token"))
+ORG_ENDINGS = name_words("org_ending")
 
 
 def plausible_name(name: str) -> bool:
@@ -67,7 +53,7 @@ NAME_SHAPE = re.compile(rf"{WORD} (?:{INITIAL} )?{WORD}")
 
 # words before a name that are no role but never part of the name either; the role titles ("Overborgmester
 # Frank Jensen") are the roles.csv words marked "title" (Gazetteer.roles_used_as("title"))
-OTHER_TITLE_WORDS = frozenset({"løsgænger", "kontakt", "sekretær", "referent"})
+OTHER_TITLE_WORDS = frozenset(name_words("other_title"))
 
 
 def split_title(name: str, role_titles: frozenset[str] = frozenset()) -> tuple[Optional[str], str]:

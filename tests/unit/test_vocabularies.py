@@ -199,3 +199,38 @@ def test_the_role_list_scan_sees_a_list_that_comes_back():
     found = role_literal_lists(ast.parse(code), roles)
     assert [line for line, _ in found] == [1] and found[0][1] == ["overborgmester", "rådmand"]
     assert role_literal_lists(ast.parse('ROLES = {"formand": "formand"}'), roles) == []  # one word, twice
+
+
+def _name_list_words() -> frozenset[str]:
+    import csv
+
+    text = (ROOT / "graphbuild" / "data" / "name_words.csv").read_text(encoding="utf-8")
+    return frozenset(r["word"] for r in csv.DictReader(text.splitlines()) if len(r["word"]) > 2)
+
+
+def name_literal_lists(tree: ast.AST, words: frozenset[str]) -> list[tuple[int, list[str]]]:
+    """Collections written in code (words in a literal, or a literal string split into words) of which three or
+    more, and at least half, are words of graphbuild/data/name_words.csv: a name word list back in Python."""
+    out = []
+    for node, _ in _collections(tree):
+        strings = [w for s in _strings(node.value) for w in s.split()]
+        hits = sorted({s for s in strings if s in words})
+        if len(hits) >= 3 and len(hits) * 2 >= len(set(strings)):
+            out.append((node.lineno, hits))
+    return out
+
+
+def test_no_name_word_list_in_code():
+    """The words that tell a person's name from an organisation, a place or a heading live once, in
+    graphbuild/data/name_words.csv (read by graphbuild/nlp/lexicon.py)."""
+    words = _name_list_words()
+    bad = [f"{p.relative_to(ROOT)}:{line} {hits[:5]}" for p in SOURCES
+           for line, hits in name_literal_lists(ast.parse(p.read_text(encoding="utf-8")), words)]
+    assert not bad, bad
+
+
+def test_the_name_list_scan_sees_a_list_that_comes_back():
+    words = _name_list_words()
+    code = 'STOP = frozenset("Skole Skolen Vejen Gade".split())\nENDS = ("værket", "selskab", "forsyning", "x")\n'
+    assert [line for line, _ in name_literal_lists(ast.parse(code), words)] == [1, 2]
+    assert name_literal_lists(ast.parse('MONTHS = ("januar", "februar", "marts")'), words) == []

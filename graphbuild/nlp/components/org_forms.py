@@ -43,6 +43,7 @@ class OrgForm:
     name: str  # nominative, as written otherwise
     scope: str  # "local" (a generic name: whose it is comes from the document), "national", "named"
     classification: str
+    governs: bool = False  # a "for"-phrase may follow: "Udvalget for Vækst"
 
 
 @dataclass(frozen=True)
@@ -51,13 +52,14 @@ class FormWord:
     compound: bool  # also the end of one word ("Økonomiudvalget"); else only a word of its own ("… Havn")
     scope: str
     classification: str
+    governs: bool = False  # a "for"-phrase may follow: "Udvalget for Vækst"
 
 
 @lru_cache(maxsize=1)
 def form_words() -> tuple[FormWord, ...]:
     """graphbuild/data/org_forms.csv, longest ending first (so "varmeværk" wins over "værk")."""
     text = resources.files("graphbuild").joinpath("data", "org_forms.csv").read_text(encoding="utf-8")
-    rows = [FormWord(r["ending"].lower(), r["compound"] == "yes", r["scope"], r["classification"])
+    rows = [FormWord(r["ending"].lower(), r["compound"] == "yes", r["scope"], r["classification"], r["governs"] == "yes")
             for r in csv.DictReader(io.StringIO(text))]
     return tuple(sorted(rows, key=lambda f: -len(f.ending)))
 
@@ -67,7 +69,8 @@ _LEGAL_AFTER = frozenset({"a/s", "i/s", "aps", "p/s", "a.m.b.a.", "as"})  # "Ode
 _GOVERNS = frozenset({"for", "vedr.", "vedrørende"})  # "Udvalget for Vækst", "Ministeriet for Børn"
 _RIGHT_HEADS = frozenset({"sygehus", "hospital", "i/s"})  # "Sygehus Sønderjylland", "I/S Infra Service"
 _NAMED_SCHOOLS = ("skolen", "højskolen")  # a school's name may follow its kind: "Børneskolen Filadelfia"
-_GOVERNING_HEADS = ("udvalg", "udvalget", "ministeriet", "styrelsen", "rådet", "råd", "kommissionen")
+# forms a "for"-phrase may follow ("Udvalget for Vækst", "Ministeriet for Børn"): org_forms.csv, governs = yes
+_GOVERNING_HEADS = tuple(f.ending for f in form_words() if f.governs)
 # words that end like a form but are not one: "området" (om+rådet), "bestyrelsen" (be+styrelsen)
 # and Swedish boards ("Kommunstyrelsens ordförande"), generic everywhere
 _NOT_HEADS = ("området", "område", "bestyrelsen", "bestyrelse", "bestyrelses", "kommunstyrelsen", "kommunstyrelsens",

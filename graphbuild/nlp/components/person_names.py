@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ...gazetteer import load_gazetteer
-from ..lexicon import is_given_name, party_letter_of_name
+from ..lexicon import is_given_name, name_words, party_letter_of_name
 from ..names import LO, NOT_FIRST, NOT_NAME_TOKEN, UP
 from ..spans import doc_text, ents_overlapping
 
@@ -29,17 +29,13 @@ _PLACE_END = r"(?=\s*(?:[,.;:(]|$|\s+(?:og|er|var|i|har)\b))"
 _AFTER = re.compile(rf"\s*,?\s*{_PARTY}(?:\s*,\s*(?:[a-zæøå.]+\s+){{0,2}}?(?P<place>{_TOK}(?:\s+Kommune)?){_PLACE_END})?"
                     rf"|,\s*(?:[a-zæøå.]+\s+){{0,3}}?(?P<place2>{_TOK}(?:\s+Kommune)?)\s*{_PARTY.replace('party', 'party2')}")
 # words that make a capitalised run an organisation, a place or a thing, not a person
-ORG_WORDS = frozenset("""Skole Skolen Vej Vejen Gade Allé Alle Plads Pladsen Torv Park Parken Hus Huset Hallen Hal
-Center Centret Centeret Centre Institut Instituttet Fond Fonden Forening Foreningen Selskab Selskabet Kommune Kommunes
-Region Regionen Hospital Hospitalet Sygehus Sygehuset Kirke Kirken Gymnasium Akademi Akademiet Museum Museet Bibliotek
-Biblioteket Fabrik Gård Gården Havn Havnen Forsyning Boulevard Stræde Stadion Arena Airport Lufthavn Bro Broen Kollegium
-Prisen Pris Legat Legatet Award Kvarter Kvarteret By Byen Strand Skov Skoven Sø Søen A/S ApS I/S""".split())
+ORG_WORDS = frozenset(name_words("place_or_thing"))
 # ... and the role words of graphbuild/data/roles.csv, capitalised ("Formand", "Medlemmer")
-STOP_TOKENS = NOT_FIRST | NOT_NAME_TOKEN | frozenset("Byrådet Kommunalbestyrelsen Udvalget".split()) | frozenset(
+STOP_TOKENS = NOT_FIRST | NOT_NAME_TOKEN | frozenset(name_words("heading_noun")) | frozenset(
     w[:1].upper() + w[1:] for w in load_gazetteer().roles if " " not in w)
 _FOREIGN = re.compile(r"[äöÄÖ]")
 _LOWER_NEXT = re.compile(r"\s+([a-zæøå][\w-]*)")
-_FUNCTION_WORDS = frozenset("og er var har blev i på fra til som med for at af om der den det de vil kan skal".split())
+_FUNCTION_WORDS = frozenset(name_words("function_word"))
 
 
 def _genitive(tokens: list[str], text: str, end: int) -> list[str]:
@@ -53,8 +49,7 @@ def _genitive(tokens: list[str], text: str, end: int) -> list[str]:
 
 
 # a word ending like these is a title or a common noun, never a surname ("Kommunikationschef", "Orientering")
-_NOUN_ENDINGS = ("chef", "direktør", "minister", "ordförande", "konsulent", "leder", "formand", "sekretær", "rådgiver", "medlem", "borgmester",
-                 "udvalg", "udvalget", "rådet", "ering", "tion", "sion", "else", "hed", "skab", "ment", "ning")
+_NOUN_ENDINGS = name_words("noun_ending")
 
 
 def _stop(tok: str) -> bool:
@@ -62,7 +57,7 @@ def _stop(tok: str) -> bool:
     return tok in STOP_TOKENS or tok.endswith(".") and len(tok) > 2 or low.endswith(_NOUN_ENDINGS) or low in _PARTICLES
 
 
-_PARTICLES = frozenset({"de", "von", "van", "du", "la"})
+_PARTICLES = frozenset(name_words("particle"))
 
 
 def _names_in_run(tokens: list[str], party_follows: bool) -> list[tuple[int, int]]:
