@@ -175,11 +175,20 @@ def role_literal_lists(tree: ast.AST, roles: frozenset[str]) -> list[tuple[int, 
     that came back from graphbuild/data/roles.csv (or gold_role_words.csv) into Python."""
     from graphbuild.evaluate.normalise import fold
 
+    # two role words and at least half of the list: a role list, not stop words with a few roles
+    return word_lists(tree, lambda s: fold(s) in roles, min_hits=2)
+
+
+def word_lists(tree: ast.AST, is_listed, min_hits: int, split: bool = False) -> list[tuple[int, list[str]]]:
+    """(line, words) of each collection in code of which `min_hits` or more words, and at least half, are
+    listed words (split: a literal string is split into words first, for `"a b c".split()` lists)."""
     out = []
     for node, _ in _collections(tree):
         strings = _strings(node.value)
-        hits = sorted({s for s in strings if fold(s) in roles})
-        if len(hits) >= 2 and len(hits) * 2 >= len(set(strings)):  # a role list, not stop words with a few roles
+        if split:
+            strings = [w for s in strings for w in s.split()]
+        hits = sorted({s for s in strings if is_listed(s)})
+        if len(hits) >= min_hits and len(hits) * 2 >= len(set(strings)):
             out.append((node.lineno, hits))
     return out
 
@@ -211,13 +220,7 @@ def _name_list_words() -> frozenset[str]:
 def name_literal_lists(tree: ast.AST, words: frozenset[str]) -> list[tuple[int, list[str]]]:
     """Collections written in code (words in a literal, or a literal string split into words) of which three or
     more, and at least half, are words of graphbuild/data/name_words.csv: a name word list back in Python."""
-    out = []
-    for node, _ in _collections(tree):
-        strings = [w for s in _strings(node.value) for w in s.split()]
-        hits = sorted({s for s in strings if s in words})
-        if len(hits) >= 3 and len(hits) * 2 >= len(set(strings)):
-            out.append((node.lineno, hits))
-    return out
+    return word_lists(tree, words.__contains__, min_hits=3, split=True)
 
 
 def test_no_name_word_list_in_code():
