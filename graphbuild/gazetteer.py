@@ -184,7 +184,8 @@ class Gazetteer:
         self.roles: dict[str, str] = {normalize(k): v for k, v in roles.items()}  # surface -> canonical role
         # role surfaces the EntityRuler tags ROLE (the rest only head role phrases: "konsulent", "chef")
         self.ruler_roles: frozenset[str] = frozenset(self.roles if ruler_roles is None else map(normalize, ruler_roles))
-        # role surface -> what extraction uses it for (roles.csv "uses": title, title_kept, council_list, seat)
+        # role surface -> what extraction uses it for (roles.csv "uses": title, title_kept, council_list, seat,
+        # attendance_prefix)
         self.role_uses: dict[str, frozenset[str]] = {normalize(k): frozenset(_split(v))
                                                      for k, v in (role_uses or {}).items() if _split(v)}
         self._by_use: dict[str, frozenset[str]] = {
@@ -363,7 +364,8 @@ class Gazetteer:
         """The role surfaces (lower case) roles.csv marks with `use` in its "uses" column: "title" (written
         before a name, never part of it), "title_kept" (such a title is also the mention's role), "council_list"
         (a role a council's member list keeps; other roles there are "medlem"), "seat" (names the seat of an
-        appointment: its canonical role is the membership's role)."""
+        appointment: its canonical role is the membership's role), "attendance_prefix" (a title written before a
+        member's name in an attendance list, cut off the name)."""
         return self._by_use.get(use, frozenset())
 
     def party_letter(self, surface: Optional[str]) -> Optional[str]:

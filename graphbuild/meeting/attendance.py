@@ -21,6 +21,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Optional
 
+from ..gazetteer import load_gazetteer
 from ..model import Line
 
 _PARTICLE = r"(?:de|la|le|van|von|af|der|du)"
@@ -30,8 +31,10 @@ PARTY = (r"(?:\(\s*(?P<party>[A-ZÆØÅ]{1,3}|UP)\s*\)|,\s*(?P<party2>[A-ZÆØÅ
          r"|\((?P<aff>[^()]{0,40})\))")  # "(Dansk Byggeri)", "(Løsgænger)", "()": an affiliation, not a party
 _PERSON = re.compile(rf"^\s*(?P<name>{NAME})\s*{PARTY}?\s*$")
 _LIST_SPLIT = re.compile(r"\s*(?:,|;|\bog\b|&)\s*(?!\s*[A-ZÆØÅ]{1,2}\s*(?:$|[-–,;.]))")
-_ROLE_WORDS = re.compile(r"^(?:(?:over|vice|1\.\s*vice|2\.\s*vice)?borgmester|formand|næstformand|rådmand|"
-                         r"regionsrådsformand|udvalgsformand)\s+", re.I)
+# a title before a member's name in a list ("Formand Jens Hansen"): roles.csv, uses "attendance_prefix"
+_ROLE_WORDS = re.compile("^(?:" + "|".join(
+    re.escape(w).replace(r"\ ", r"\s*") for w in sorted(load_gazetteer().roles_used_as("attendance_prefix"),
+                                                        key=lambda w: (-len(w), w))) + r")\s+", re.I)
 _NUMBERED = re.compile(r"^\s*(?:\d{1,3}[.)]|[•◦▪●·‣⁃○■□–-])\s+")
 # the member absent for some cases only: "Britt Jensen (A), sag 129-138", "fraværende ved sag 1-4"
 _CASES = re.compile(r"\b(?:sag(?:erne)?|punkt(?:erne)?|pkt\.?)\s*(?P<items>\d{1,4}(?:\s*[-–]\s*\d{1,4})?"
