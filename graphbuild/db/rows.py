@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from ..model import DecisionFact, DocumentFacts, Evidence, ResolvedDocument, org_key
-from ..resolve.names import slugify
+from ..slug import slugify
 
 # The kinds of target an agenda item can concern, each with its own statement (load_concerns_<kind>).
 CONCERN_KINDS = ("person", "organization", "municipality", "region")

@@ -12,12 +12,12 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
+from ..slug import slugify
 from .rules import FAMILY_NAME_MIN, FIRST_NAME_MIN, FUZZY_CAP, SUBSET_SCORE
 
 _HYPHEN_BREAK = re.compile(r"(\w)\s*[-\u00ad\u2010\u2011]\s+(\w)|(\w)\s+[-\u2010\u2011]\s*(\w)")
 _KEEP = set("æøåÆØÅ")
 _SUSPENDED = re.compile(r"(?:og|eller|samt|and|or)\b")
-_ASCII = {"æ": "ae", "ø": "oe", "å": "aa", "Æ": "ae", "Ø": "oe", "Å": "aa", "ß": "ss"}
 POSSESSIVE_END = re.compile(r"['\u2019`´]s?$")
 
 
@@ -78,14 +78,6 @@ def name_key(name: str) -> str:
 def is_full_name(tokens: tuple[str, ...]) -> bool:
     """At least a first name and a family name, neither an initial."""
     return len(tokens) >= 2 and len(tokens[0]) > 1 and len(tokens[-1]) > 1
-
-
-def slugify(text: str) -> str:
-    """ASCII slug: æ->ae, ø->oe, å->aa, other accents dropped, runs of other characters -> '-'."""
-    text = "".join(_ASCII.get(c, c) for c in text)
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
-    return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "x"
 
 
 def short_hash(text: str, n: int = 6) -> str:

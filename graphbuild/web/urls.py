@@ -5,22 +5,16 @@ working)."""
 from __future__ import annotations
 
 import re
-import unicodedata
 from pathlib import PurePath
 from urllib.parse import quote
 
+from ..slug import ascii_slug
+
 DOC_PREFIX = 16  # hex digits of the sha256 doc_id in a document's URL (enough to be unique)
-_FOLD = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "ae", "Ø": "oe", "Å": "aa", "ß": "ss"})
-
-
-def slugify(text: str) -> str:
-    """'Jacob Netteberg' -> 'jacob-netteberg'; Danish letters spelled out (ø -> oe)."""
-    folded = unicodedata.normalize("NFKD", (text or "").translate(_FOLD)).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
 
 
 def _with_slug(key: str, name: str) -> str:
-    slug = slugify(name)
+    slug = ascii_slug(name)
     return key if not slug or slug in key else f"{key}-{slug}"
 
 
