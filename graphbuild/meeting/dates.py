@@ -5,12 +5,22 @@ import re
 from datetime import date as _date
 from typing import Optional
 
-_MONTHS = {
-    "januar": 1, "jan": 1, "februar": 2, "feb": 2, "marts": 3, "mar": 3, "april": 4, "apr": 4,
-    "maj": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7, "august": 8, "aug": 8,
-    "september": 9, "sep": 9, "sept": 9, "oktober": 10, "okt": 10, "november": 11, "nov": 11,
-    "december": 12, "dec": 12,
-}
+from ..gazetteer import data_rows
+
+def _calendar(kinds: tuple[str, ...]) -> dict[str, int]:
+    """Month or weekday words of graphbuild/data/calendar_words.csv -> their number (januar -> 1, mandag -> 1)."""
+    return {r["word"]: int(r["number"]) for r in data_rows("calendar_words.csv") if r["kind"] in kinds}
+
+
+_MONTHS = _calendar(("month", "month_short"))
+
+
+def calendar_alternation(*kinds: str) -> str:
+    """A regex alternation of the calendar words of these kinds ("month", "month_short", "weekday"), the
+    longer first ("sept" before "sep")."""
+    return "|".join(sorted(_calendar(kinds), key=lambda w: (-len(w), w)))
+
+
 _DATE_NUM = re.compile(r"\b(\d{1,2})[-./](\d{1,2})[-./](\d{4}|\d{2})\b")
 _DATE_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _DATE_TEXT = re.compile(r"\b(\d{1,2})\.?\s+([A-Za-zæøåÆØÅ]+)\.?\s+(\d{4})\b")

@@ -7,7 +7,7 @@ from typing import Optional
 
 from ..gazetteer import region_alternation, region_short_names
 from ..model import Hints, Line
-from .dates import _DATE_ISO, _DATE_NUM, _DATE_TEXT, _parse_time, parse_date  # noqa: F401
+from .dates import _DATE_ISO, _DATE_NUM, _DATE_TEXT, _parse_time, calendar_alternation, parse_date  # noqa: F401
 from .councils import generic_in, known_place
 from .items import _CASE, _heading
 
@@ -72,7 +72,8 @@ _MEMBERS_HEAD = re.compile(r"^(?:\w+\s+)?(?:medlemmer|bestyrelse(?:n|smedlemmer)
                            r"udvalgets medlemmer|politikere)\b[^.]{0,60}:?\s*$", re.I)
 _DATE_ONLY = re.compile(r"^(?:\w+dag\s+(?:den\s+)?)?\d{1,2}\.?\s*[A-Za-zæøå]+\.?\s+\d{4}(?:\s*(?:kl\.?\s*)?\d{1,2}[:.]\d{2})?$"
                         r"|^\d{1,2}[-./]\d{1,2}[-./]\d{4}$", re.I)
-_WEEKDAY_DATE = re.compile(r"^(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag)\b", re.I)
+_WEEKDAY = rf"(?:{calendar_alternation('weekday')})"
+_WEEKDAY_DATE = re.compile(rf"^{_WEEKDAY}\b", re.I)
 
 
 def classify(lines: list[Line], kind: str) -> tuple[str, Optional[str], Optional[int]]:
@@ -242,7 +243,6 @@ def _title(kind: str, council: Optional[str], date: Optional[str], year: Optiona
 
 
 # ------------------------------------------------------------- dates in other header shapes
-_WEEKDAY = r"(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag)"
 _LEADING_DATE = re.compile(rf"^(?:{_WEEKDAY}\s*,?\s*)?(?:(?:den|d\.)\s*)?(?=\d)", re.I)
 _DATE_LABEL_ONLY = re.compile(r"^(?:møde)?dato|^(?:møde)?starttidspunkt|^mødetidspunkt|^tidspunkt|^dato og tid", re.I)
 _DECISION_DATED = re.compile(r"^(?:beslutning\s+(?:i|fra)\s+\S+|\S+s\s+beslutning)\b.{0,40}?\b(?:den|d\.)\s+(?=\d)", re.I)

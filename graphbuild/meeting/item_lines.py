@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from typing import Optional
 
 from ..model import Line
+from .dates import calendar_alternation
 
-_MONTHS = ("januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december|"
-           "jan|feb|mar|apr|jun|jul|aug|sep|sept|okt|nov|dec")
+_MONTHS = calendar_alternation("month", "month_short")
 _BULLET = r"(?:[•◦▪●·‣⁃○■□–-]\s*)?"
 # explicit item markers: the number is an item number whatever follows
 _MARKED = re.compile(rf"^{_BULLET}(?:pkt\.?|punkt|dagsordenspunkt|sag\s+nr\.?|sagsnr\.?\s+(?=\d{{1,3}}\b)|nr\.?)\s*"

@@ -6,6 +6,7 @@ from difflib import SequenceMatcher
 from typing import Optional
 
 from ..model import Item, Line, Section
+from .dates import calendar_alternation
 
 _HEADING = re.compile(r"^(\d{1,2})(?:\.(\d{1,2}))?\.?\s+(\S.*)$")
 _BARE_NUMBER = re.compile(r"^(\d{1,2}(?:\.\d{1,2})+|\d{1,2}\.)$")
@@ -34,7 +35,7 @@ def _similar(a: str, b: str) -> bool:
     return SequenceMatcher(None, a, b).ratio() >= 0.7
 
 
-_MONTH_TITLE = re.compile(r"^(?:januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december)"
+_MONTH_TITLE = re.compile(rf"^(?:{calendar_alternation('month')})"
                           r"\b\.?\s*(?:\d{4})?\s*$", re.I)
 
 

@@ -237,3 +237,36 @@ def test_the_name_list_scan_sees_a_list_that_comes_back():
     code = 'STOP = frozenset("Skole Skolen Vejen Gade".split())\nENDS = ("værket", "selskab", "forsyning", "x")\n'
     assert [line for line, _ in name_literal_lists(ast.parse(code), words)] == [1, 2]
     assert name_literal_lists(ast.parse('MONTHS = ("januar", "februar", "marts")'), words) == []
+
+
+def _calendar_words() -> frozenset[str]:
+    import csv
+
+    text = (ROOT / "graphbuild" / "data" / "calendar_words.csv").read_text(encoding="utf-8")
+    return frozenset(r["word"] for r in csv.DictReader(text.splitlines()) if len(r["word"]) > 3)
+
+
+def calendar_lists(tree: ast.AST, words: frozenset[str]) -> list[int]:
+    """Lines where three or more month or weekday names are written in code: in a collection, or as a regex
+    alternation in a string ("mandag|tirsdag|onsdag")."""
+    lines = [line for line, _ in word_lists(tree, words.__contains__, min_hits=3, split=True)]
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            alternatives = re.findall(r"[a-zæøå]+", node.value.lower())
+            if len({a for a in alternatives if a in words}) >= 3:
+                lines.append(node.lineno)
+    return sorted(set(lines))
+
+
+def test_no_month_or_weekday_list_in_code():
+    """Month and weekday names live once, in graphbuild/data/calendar_words.csv (read by meeting/dates.py)."""
+    words = _calendar_words()
+    bad = [f"{p.relative_to(ROOT)}:{line}" for p in SOURCES
+           for line in calendar_lists(ast.parse(p.read_text(encoding="utf-8")), words)]
+    assert not bad, bad
+
+
+def test_the_calendar_scan_sees_a_list_that_comes_back():
+    words = _calendar_words()
+    code = 'X = re.compile(r"^(?:mandag|tirsdag|onsdag)\\b")\nM = ("januar", "februar", "marts")\nY = "maj"\n'
+    assert calendar_lists(ast.parse(code), words) == [1, 2]
