@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Literal, Optional, get_args
 
-FACTS_SCHEMA_VERSION = 4
+FACTS_SCHEMA_VERSION = 5
 QUOTE_MAX = 300
 
 # ------------------------------------------------------------- vocabularies
@@ -71,7 +71,7 @@ class Section:
 
 @dataclass
 class Item:
-    number: str  # "3.1" (no trailing dot)
+    number: Optional[str]  # "3.1" (no trailing dot); None: a contents list printed no number for it
     title: str
     line: int
     case_number: Optional[str] = None  # "SAG-2023-01182"
@@ -199,7 +199,7 @@ class MembershipFact:
 
 @dataclass
 class AgendaItemFact:
-    number: str
+    number: Optional[str]  # None: the document prints no number for the item
     title: str
     evidence: Evidence
     case_number: Optional[str] = None

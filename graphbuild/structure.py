@@ -18,9 +18,10 @@ from .meeting.attendance import block_entries, statements
 from .meeting.councils import board_in, generic_in, labelled_council
 from .meeting.header import (_DATO_LINE, _dated_title, _detect_council, _detect_kind, _hinted_council, _meeting,
                              _title, canonical_council, classify, decision_date, header_date)
-from .meeting.item_lines import _plausible_title, find_headings
-from .meeting.items import _BARE_NUMBER, _TOC_WORDS, _build_items, _find_items, _find_toc, _heading
+from .meeting.item_lines import _plausible_title, clean_title, find_headings
+from .meeting.items import _BARE_NUMBER, _TOC_WORDS, _build_items, _find_items, _find_toc, _heading, _similar
 from .meeting.decisions import decisions_in
+from .meeting.toc_runs import run_titles
 from .meeting.votes import votes_in
 from .meeting.participants import _attendance_heading, _participants
 from .model import Attachment, Hints, Item, Line, SourceText, StructuredDocument
@@ -61,7 +62,19 @@ def _read_body(lines: list[Line], kind: str, layout: str) -> _Body:
     if len(general) > len(found):  # the layout is not the numbered-heading one the first reader knows
         found = general
     header_end = toc_start if toc else (found[0][0] if found else min(len(lines), 40))
-    return _Body(kind, _build_items(lines, found, len(lines)), [], found, header_end, toc_end if toc else 0)
+    items = _build_items(lines, found, len(lines))
+    return _Body(kind, items + _listed_only(lines, items), [], found, header_end, toc_end if toc else 0)
+
+
+def _listed_only(lines: list[Line], items: list[Item]) -> list[Item]:
+    """Items a flattened table of contents lists whose heading the text does not hold (the excerpt ends before
+    it): each with the number printed before it, if any, else none (no number is made up)."""
+    out: list[Item] = []
+    for r in run_titles(lines):
+        if any(_similar(r.title, it.title) for it in items) or (r.number and any(it.number == r.number for it in items)):
+            continue
+        out.append(Item(number=r.number, title=clean_title(r.title), line=lines[r.index].line))
+    return out
 
 
 def _said(lines: list[Line], present: list[Line], absent: list[Line]) -> list:

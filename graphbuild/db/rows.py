@@ -136,9 +136,14 @@ def document_ids(resolved: ResolvedDocument) -> Ids:
     if not council:
         return Ids()
     mid = meeting_id(council, f.meeting.date, f.doc_id)
-    items = {a.number: f"{mid}:{a.number}" for a in f.agenda_items}
+    items = {item_key(a): f"{mid}:{item_key(a)}" for a in f.agenda_items}
     decisions = {d.item_number: f"{items[d.item_number]}:decision" for d in f.decisions if d.item_number in items}
     return Ids(mid, items, decisions)
+
+
+def item_key(a) -> str:
+    """An agenda item's key in its meeting: its number, or, for an item listed without one, its line and title."""
+    return a.number if a.number else f"line-{a.evidence.line}-{slugify(a.title)[:60]}"
 
 
 def decision_id(f: DocumentFacts, ids: Ids, d: DecisionFact) -> str:
@@ -162,7 +167,7 @@ def meeting_rows(resolved: ResolvedDocument, ids: Ids) -> list[dict]:
 def agenda_item_rows(f: DocumentFacts, ids: Ids) -> list[dict]:
     if not ids.meeting:
         return []
-    return [dict(agenda_item_id=ids.items[a.number], meeting_id=ids.meeting, number=a.number, title=a.title,
+    return [dict(agenda_item_id=ids.items[item_key(a)], meeting_id=ids.meeting, number=a.number, title=a.title,
                  case_number=a.case_number, officer=a.officer, recommendation=a.recommendation, **_where(a.evidence))
             for a in f.agenda_items]
 

@@ -15,6 +15,7 @@ from typing import Optional
 
 from ..model import Line
 from .dates import calendar_alternation
+from .toc_runs import paired_runs
 
 _MONTHS = calendar_alternation("month", "month_short")
 _BULLET = r"(?:[•◦▪●·‣⁃○■□–-]\s*)?"
@@ -30,6 +31,10 @@ _TOC_LEAD = re.compile(r"^(?:punkter\s+på\s+(?:åben|lukket)\s+dagsorden\s*:?|i
 _STATUS = re.compile(r"^(?:\((?:åben|åbent|lukket)\)\s*|(?:lukket|åbent?)\s+(?:punkt|sag)\s*[-–:]\s*|lukket\s*[-–:]\s*)",
                      re.I)
 _LEADERS = re.compile(r"\s*(?:\.{3,}|…+).*$")
+# a case reference written after the title on its line ("Godkendelse af dagsorden Dok.nr.: 1965 Sagsid.: 14/40")
+_ROMAN_PAGE = re.compile(r"\s+[ivxlc]{1,6}$")  # a contents page number in lower-case roman numerals ("Budget xiii")
+_BARE = re.compile(rf"^{_BULLET}(?P<num>\d{{1,3}}(?:\.\d{{1,2}})?)\.?$")  # "103." alone; its title on the next line
+_CASE_TAIL = re.compile(r"\s+(?:dok\.?\s*nr|sagsid|sags?\s*nr|j\.\s*nr)\.?\s*:.*$", re.I)
 _PERSON_PARTY = re.compile(r"^(?:\w+\s+)?[A-ZÆØÅ][\w.-]+(?:\s+[A-ZÆØÅ][\w.-]+){1,4},?\s*\((?:[A-ZÆØÅ]{1,3}|UP)\)")
 _DATE_TITLE = re.compile(rf"^(?:{_MONTHS})\b\.?\s*(?:\d{{4}})?", re.I)
 _SECTION = re.compile(r"^(?:sagsfremstilling|resum[eé]|beslutning|indstilling|baggrund|sagens kerne|beslutningstema|"
@@ -50,7 +55,7 @@ class Heading:
 
 
 def clean_title(title: str) -> str:
-    t = _LEADERS.sub("", title).strip()
+    t = _ROMAN_PAGE.sub("", _CASE_TAIL.sub("", _LEADERS.sub("", title)).strip()).strip()
     t = _STATUS.sub("", t).strip()
     return t.rstrip(" .:;-–").strip()
 
@@ -95,12 +100,27 @@ def _candidate(lines: list[Line], i: int) -> Optional[Heading]:
                 return Heading(i - 1, num, before, True, 2) if before else None
             return Heading(i, num, after, True, 2) if after else None
         return None
+    m = _BARE.match(text)
+    if m and "." in text and int(m.group("num").split(".")[0]) > 0:
+        after = _title_near(lines, i, before=False)
+        return Heading(i, m.group("num"), after, False, 2) if after else None
     m = _PLAIN.match(text)
     if m and not _KLE.match(text):
         title = clean_title(m.group("title"))
         if _plausible_title(title) and int(m.group("num").split(".")[0]) > 0:
             return Heading(i, m.group("num"), title, False)
     return None
+
+
+def _bare_marked(text: str) -> Optional[str]:
+    """"Sag nr. 83" alone on its line: the number."""
+    m = _MARKED.match(text)
+    return m.group("num") if m and not m.group("title").strip() else None
+
+
+def _titled_marked(text: str) -> Optional[tuple[str, str]]:
+    m = _MARKED.match(text)
+    return (m.group("num"), m.group("title").strip()) if m and m.group("title").strip() else None
 
 
 def _supported(lines: list[Line], h: Heading, plain: list[Heading]) -> bool:
@@ -121,6 +141,10 @@ def _supported(lines: list[Line], h: Heading, plain: list[Heading]) -> bool:
 def find_headings(lines: list[Line]) -> list[Heading]:
     """Every item heading of the document, in order, a number once (the later, fuller occurrence wins its body)."""
     cands = [c for c in (_candidate(lines, i) for i in range(len(lines))) if c is not None]
+    pairs, glued = paired_runs(lines, _bare_marked, _titled_marked)
+    paired = {p.index: Heading(p.index, p.number, clean_title(p.title), True) for p in pairs}
+    cands = sorted([c for c in cands if c.index not in paired and c.index not in glued] + list(paired.values()),
+                   key=lambda c: c.index)
     plain = [c for c in cands if not c.marked]
     kept = _no_restart([c for c in cands if c.marked or _supported(lines, c, plain)])
     by_number: dict[str, Heading] = {}

@@ -229,10 +229,11 @@ def _repair_hyphenation(items: list[tuple[str, int]]) -> list[tuple[str, int]]:
 FLAT_MIN = 300  # a flattened page is at least this long
 _FLAT_PAGE = re.compile(r"^(\d{1,3}) (?=\S)")
 # split before: a label ("Dato:", "Afbud fra:", "Bemærkninger til dagsordenen:"), a numbered item ("89. Til
-# efterretning"), a section word, and after a "(A)" party letter followed by the next name
+# efterretning", "102. SPØRGETID"), an item marker ("Sag nr. 74", "Pkt. 3"), a section word, and after a "(A)" party letter followed by the next name
 _FLAT_SPLIT = re.compile(
     r"\s+(?=(?:[A-ZÆØÅ][\wæøå-]*(?: [a-zæøå][\wæøå-]*){0,3}|Tid og sted|Afbud fra):\s)"
-    r"|\s+(?=\d{1,3}\.\s+[A-ZÆØÅ][a-zæøå])"
+    r"|\s+(?=\d{1,3}\.\s+[A-ZÆØÅ](?:[a-zæøå]|[A-ZÆØÅ]{2,}\b))"
+    r"|\s+(?=(?:Sag\s+nr\.?|Pkt\.|Punkt)\s+\d{1,4}\b)"
     r"|(?<=[a-zæøå.)])\s+(?=(?:Sagsfremstilling|Indstilling|Beslutning|Baggrund|Resumé|Resume|Bilag|"
     r"Indholdsfortegnelse|Deltagerfortegnelse|Afbud|Fraværende|Mødedeltagere|Deltagere|Tilstede)\b)"
     r"|(?<=[A-ZÆØÅ]\))\s+(?=[A-ZÆØÅ][a-zæøå]+ [A-ZÆØÅ])"

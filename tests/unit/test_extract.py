@@ -295,7 +295,7 @@ def test_jsonl():
     f = extract(doc_of(present=["Hans Toft, (C), Gentofte Kommune"]), GAZ)
     s = facts_to_jsonl([f, f])
     rows = [json.loads(x) for x in s.splitlines()]
-    assert len(rows) == 2 and rows[0]["schema_version"] == 4 and rows[0]["attendance"][0]["person"]["name"] == "Hans Toft"
+    assert len(rows) == 2 and rows[0]["schema_version"] == 5 and rows[0]["attendance"][0]["person"]["name"] == "Hans Toft"
 
 
 # ------------------------------------------------ sentences, coordination, copula

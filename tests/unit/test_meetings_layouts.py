@@ -237,3 +237,83 @@ def test_a_toc_then_the_items_keeps_every_item():
     found = find_headings(lines("1. Valg af formand", "2. Mødeplan", "3. Eventuelt", "1. Valg af formand",
                                 "Indstilling", "Godkendt."))
     assert [h.number for h in found] == ["2", "3", "1"] and found[-1].index == 3
+
+
+# ------------------------------------------------------------------ items: tables of contents flattened onto one line
+def flat(*texts: str) -> list[Line]:
+    """Lines cut out of one flattened PDF page (each keeps its column on the page's line)."""
+    return [Line(t, 12, column=k * 100) for k, t in enumerate(texts)]
+
+
+def test_a_flattened_contents_run_is_split_into_its_titles():
+    from graphbuild.meeting.toc_runs import run_titles
+    got = run_titles(flat("Sager til beslutning: Ansøgning til markedføringspuljen Udbud af bybuskørsel i Svendborg "
+                          "Udbud af buskørsel i Nyborg Harmonisering af nattillæg", "Sager til drøftelse:",
+                          "Sager til orientering: Henvendelse fra Datatilsynet Meddelelser Eventuelt Side 2 af 23"))
+    assert [(r.number, r.title) for r in got] == [
+        (None, "Ansøgning til markedføringspuljen"), (None, "Udbud af bybuskørsel i Svendborg"),
+        (None, "Udbud af buskørsel i Nyborg"), (None, "Harmonisering af nattillæg"),
+        (None, "Henvendelse fra Datatilsynet"), (None, "Meddelelser"), (None, "Eventuelt")]
+
+
+def test_a_numbered_run_after_a_contents_heading_keeps_its_first_number_only():
+    from graphbuild.meeting.toc_runs import run_titles
+    got = run_titles(flat("Indholdsfortegnelse Side", "1. Godkendelse af dagsorden Opfølgning på lokalrådsmøder "
+                          "Fastsættelse af timepriser for benyttelse af kunstgræsbaner Bilagsliste"))
+    assert [(r.number, r.title) for r in got] == [
+        ("1", "Godkendelse af dagsorden"), (None, "Opfølgning på lokalrådsmøder"),
+        (None, "Fastsættelse af timepriser for benyttelse af kunstgræsbaner")]
+
+
+@pytest.mark.parametrize("texts", [
+    # an ordinary page: each title has its own line, a long line is a sentence
+    [Line("Sager til beslutning: Ansøgning til markedføringspuljen Udbud af bybuskørsel i Svendborg", 3)],
+    # a sentence after a label is not a run of titles
+    flat("Dagsorden: blev godkendt som udsendt og Erik Jønssons bemærkninger optages"),
+    # a table of numbers, titles and pages is not split as a run (its page numbers would end the titles)
+    flat("Indholdsfortegnelse Pkt. Tekst Side Åbne dagsordenspunkter 14 Godkendelse af dagsordenen 3 15 Sager til "
+         "orientering 4"),
+])
+def test_what_is_not_a_flattened_contents_run(texts):
+    from graphbuild.meeting.toc_runs import run_titles
+    assert run_titles(texts) == []
+
+
+def test_numbers_and_titles_in_separate_runs_are_paired_when_the_titles_count_matches():
+    got = find_headings(flat("Sag nr. 90 Klimakommune 2010", "Sag nr. 91",
+                             "Sag nr. 92 Lokalplan nr. 035 for Amsterdamhusene 1, Frederikssund - endelig vedtagelse "
+                             "Venskabsbysamarbejde i Frederikssund Kommune Side 2 af 56"))
+    assert [(h.number, h.title) for h in got] == [
+        ("90", "Klimakommune 2010"), ("91", "Lokalplan nr. 035 for Amsterdamhusene 1, Frederikssund - endelig vedtagelse"),
+        ("92", "Venskabsbysamarbejde i Frederikssund Kommune")]
+
+
+def test_a_glued_title_run_that_does_not_pair_gives_no_title():
+    got = find_headings(flat("Sag nr. 79 Opgørelse af driftsoverskud", "Sag nr. 80", "Sag nr. 81 Budget Overførsler fra "
+                             "2009 til 2010 på anlægsprojekter Overførsler fra 2009 til 2010 på anlægsprojekter"))
+    assert [(h.number, h.title) for h in got] == [("79", "Opgørelse af driftsoverskud")]
+
+
+def test_a_number_alone_takes_its_title_from_the_next_line_and_contents_page_numbers_go():
+    got = find_headings(lines("101. Budget xiii", "102. SPØRGETID...xv", "103.",
+                              "Lukket sag: Tandpleje for børn og unge under 18 år...xv",
+                              "89. Til efterretning - Kvartalsrapport J.nr.:. Sagsid.: 12"))
+    assert [(h.number, h.title) for h in got][:3] == [
+        ("101", "Budget"), ("102", "SPØRGETID"), ("103", "Tandpleje for børn og unge under 18 år")]
+
+
+def test_a_case_reference_after_the_title_is_not_part_of_it():
+    from graphbuild.meeting.item_lines import clean_title
+    assert clean_title("Godkendelse af dagsorden Dok.nr.: 1965 Sagsid.: 14/40") == "Godkendelse af dagsorden"
+
+
+def test_items_a_flattened_contents_lists_without_a_heading_have_no_number(tmp_path):
+    text = ("1 FynBus Bestyrelse Referat Torsdag den 8. december 2016\n\n"
+            "2 DAGSORDEN: Sager til beslutning: Afdækning af risici ifm. oliepriser Klassifikation af stoppesteder på "
+            "Fyn Overførsel af anlægsudgifter Sager til orientering: Strategi Meddelelser Eventuelt Side 2 af 23\n\n"
+            "3 Sager til beslutning: 1. Afdækning af risici ifm. oliepriser Resumé: På bestyrelsesmødet den 7. "
+            "september 2016 besluttede bestyrelsen, at ejerne skulle høres. " + "Sagen er beskrevet i bilaget. " * 12)
+    d = doc(text)
+    assert [(it.number, it.title) for it in d.items] == [
+        ("1", "Afdækning af risici ifm. oliepriser"), (None, "Klassifikation af stoppesteder på Fyn"),
+        (None, "Overførsel af anlægsudgifter"), (None, "Strategi"), (None, "Meddelelser"), (None, "Eventuelt")]
