@@ -29,7 +29,7 @@ NEO4J_IMAGE = "neo4j:5.26-community"
 
 
 # The fixtures below that reach a Neo4j server: only integration tests may use them.
-NEO4J_FIXTURES = frozenset({"neo4j_settings", "driver", "neo4j_env", "empty_graph", "samples_graph"})
+NEO4J_FIXTURES = frozenset({"neo4j_settings", "driver", "neo4j_env", "empty_graph", "samples_graph", "local_server"})
 KINDS = ("unit", "integration")
 
 
@@ -125,6 +125,31 @@ def neo4j_settings():
         yield ConnectionSettings(creds.uri, creds.user, creds.password, None, "local test server")
     finally:
         server.stop()
+
+
+@pytest.fixture(scope="session")
+def local_server():
+    """A local Neo4j of the tests' own (the project's runtime, whatever serves the other tests), for what
+    stops and restarts its server: `load --bulk` (tests/integration/test_bulk.py)."""
+    from graphbuild.db.runtime import LocalNeo4j, default_home
+
+    os.environ.setdefault("GRAPHBUILD_NEO4J_BUILD", str(default_home() / "neo4j" / "build"))
+    server = LocalNeo4j(home=Path(tempfile.mkdtemp(prefix="graphbuild-test-")), bolt_port=free_port())
+    server.start(timeout=900, echo=lambda m: print(m, flush=True))
+    yield server
+    server.stop()
+
+
+def local_env(server) -> dict:
+    """The CLI pointed at the tests' own local server through GRAPHBUILD_HOME (as a user's `neo4j start`)."""
+    return {"GRAPHBUILD_HOME": str(server.home), "NEO4J_URI": None, "NEO4J_USER": None, "NEO4J_PASSWORD": None}
+
+
+def local_driver(server):
+    from graphbuild.db.connection import ConnectionSettings, open_driver
+
+    c = server.identified_credentials()
+    return open_driver(ConnectionSettings(c.uri, c.user, c.password, None, "local server"))
 
 
 @pytest.fixture(scope="session")

@@ -81,18 +81,26 @@ def _write_extract(run, text: str, output) -> None:
 @click.argument("facts", nargs=-1, required=True, type=click.Path(readable=False))
 @click.option("--judgements", type=click.Path(dir_okay=False), help="Curators' same/not-same file (default: the bundled one).")
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: only on a terminal).")
+@click.option("--bulk", is_flag=True, help="First load into an EMPTY local database: write CSVs and run Neo4j's "
+                                           "offline importer (stops and restarts the local server).")
 @_group_option
 @click.pass_obj
 @fail_on_errors
-def load(conn, facts, judgements, progress, group):
+def load(conn, facts, judgements, progress, bulk, group):
     """Load facts files (graphbuild extract's output: files or folders of part-*.jsonl) into the graph.
 
     Resolution included, as in ingest; a document already loaded with the same content is skipped, a
     changed one replaces its earlier version, a broken one fails alone.  Many documents go in one
-    transaction.  Exit status 1 when any document failed.
+    transaction.  --bulk: the same graph through `neo4j-admin database import full`, for the first load
+    of a large corpus into the local server's empty database; later loads are transactional.  Exit
+    status 1 when any document failed.
 
     Example: graphbuild load facts/
+    Example: graphbuild load --bulk /shared/facts
     """
+    if bulk:
+        _load_bulk(conn, facts, judgements, group)
+        return
     from ..db.load import GraphWriter
     from ..resolve import load_judgements
     from ..scale.run import load_facts
@@ -107,4 +115,22 @@ def load(conn, facts, judgements, progress, group):
             report = load_facts(facts, writer, judgements=load_judgements(judgements), progress=lambda _: bar.update(1))
     else:
         report = load_facts(facts, writer, judgements=load_judgements(judgements))
+    _print_report(report)
+
+
+def _load_bulk(conn, facts, judgements, group) -> None:
+    """load --bulk: only on the local server graphbuild runs (the importer writes its store files)."""
+    from ..db.connection import resolve_settings
+    from ..db.runtime import LocalNeo4j
+    from ..errors import GraphbuildError
+    from ..resolve import load_judgements
+    from ..scale.run import bulk_load_facts
+
+    local = LocalNeo4j()
+    settings = resolve_settings(conn.uri, conn.user, conn.password, conn.database)
+    if settings.source != "local server" and settings.uri.rstrip("/") != local.uri:
+        raise GraphbuildError(f"load --bulk runs Neo4j's offline importer on the local server graphbuild runs; "
+                              f"{settings.uri} (from {settings.source}) is another server: use `graphbuild load`")
+    report = bulk_load_facts(facts, local, settings.database, judgements=load_judgements(judgements),
+                             group_docs=group, echo=lambda m: click.echo(m, err=True))
     _print_report(report)

@@ -116,20 +116,65 @@ def load_facts(paths: Iterable[str], writer, gazetteer=None, judgements=None,
     """Facts files -> the graph: what ingest does after extracting, with the same outcome."""
     from ..gazetteer import load_gazetteer
     from ..pipeline import document_states, load_extracted
-    from .facts import read_facts
 
     gazetteer = gazetteer or load_gazetteer()
     report = IngestReport()
-    records, seen = [], set()
-    for e, where, error in read_facts(paths):
-        if error:
-            report.failed.append((where, error))
-        elif e.path not in seen:  # the same document twice (two extract runs given): once
-            seen.add(e.path)
-            records.append(e)
+    records = read_records(paths, report)
     writer.apply_schema()
     writer.load_reference_data(gazetteer)
     todo, previous = document_states([dict(doc_id=e.doc_id, path=e.path) for e in records], report, writer, progress)
     todo = set(todo)
     return load_extracted([e for e in records if e.path in todo], previous, report, writer, gazetteer,
                           judgements, progress)
+
+
+def read_records(paths: Iterable[str], report) -> list:
+    """The documents of the facts files, each path once (two extract runs given); bad lines to report.failed."""
+    from .facts import read_facts
+
+    records, seen = [], set()
+    for e, where, error in read_facts(paths):
+        if error:
+            report.failed.append((where, error))
+        elif e.path not in seen:
+            seen.add(e.path)
+            records.append(e)
+    return records
+
+
+def bulk_load_facts(paths: Iterable[str], local, database: Optional[str] = None, gazetteer=None, judgements=None,
+                    group_docs: Optional[int] = None, echo: Callable[[str], object] = print, times=None):
+    """Facts files -> an EMPTY local database through Neo4j's offline importer (db/bulk.py): the graph
+    `load` would write.  BulkRefused when the database holds anything."""
+    from ..db.bulk import BulkRefused, bulk_import, node_count
+    from ..db.connection import ConnectionSettings, open_driver
+    from ..db.reference import curated_org_ids
+    from ..db.rows import document_rows
+    from ..gazetteer import load_gazetteer
+    from ..resolve import load_judgements, resolve
+
+    creds = local.identified_credentials()
+    driver = open_driver(ConnectionSettings(creds.uri, creds.user, creds.password, database, "local server"))
+    try:
+        held = node_count(driver, database)
+    finally:
+        driver.close()
+    if held:
+        raise BulkRefused(f"load --bulk imports into an empty database only; {creds.uri} holds {held} nodes "
+                          f"(use `graphbuild load` to add to it)")
+    gazetteer = gazetteer or load_gazetteer()
+    report = IngestReport()
+    records = read_records(paths, report)
+    resolution = resolve([e.facts for e in records], gazetteer, (), judgements or load_judgements())
+    curated = curated_org_ids(gazetteer)
+    docs = [document_rows(r, curated, e.layout, e.encoding, e.line_count, page_starts=e.page_starts)
+            for e, r in zip(records, resolution.documents)]
+    bulk = bulk_import(local, docs, gazetteer, database, group_docs, echo, times)
+    for i in bulk.loaded:
+        report.loaded.append(records[i].path)
+        report.people_resolved += len(resolution.documents[i].person_of)
+        report.mentions_unresolved += len(resolution.documents[i].unresolved)
+    report.failed += [(records[i].path, reason) for i, reason in bulk.failed]
+    report.nodes_created = len(bulk.graph.nodes)
+    report.relationships_created = len(bulk.graph.rels)
+    return report

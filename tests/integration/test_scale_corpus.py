@@ -1,5 +1,6 @@
-"""The same graph from `ingest` and from `extract` (Dask, two workers) + `load`, on a 2,000-document
-benchmark corpus (benchmarks/corpus.py): counts and a checksum of every property (docs/scaling.md).
+"""The same graph from `ingest`, from `extract` (Dask, two workers) + `load`, and from the same facts through
+`load --bulk` (neo4j-admin import), on a 2,000-document benchmark corpus (benchmarks/corpus.py): counts and a
+checksum of every property (docs/scaling.md).
 
 The slowest test of issue 18 (two extractions of 2,000 documents): speed is measured in benchmarks/run.py."""
 from __future__ import annotations
@@ -11,9 +12,9 @@ from graphbuild.db.load import GraphWriter
 from graphbuild.pipeline import ingest
 from graphbuild.scale.extract import ClusterSpec
 from graphbuild.scale.fingerprint import fingerprint
-from graphbuild.scale.run import load_facts, run_extract
+from graphbuild.scale.run import bulk_load_facts, load_facts, run_extract
 
-from conftest import ROOT, wipe
+from conftest import ROOT, local_driver, wipe
 
 DOCS = 2000
 
@@ -29,7 +30,8 @@ def _corpus(folder: Path) -> Path:
     return folder
 
 
-def test_ingest_and_extract_plus_load_give_the_same_graph_on_2000_documents(empty_graph, tmp_path):
+def test_ingest_extract_plus_load_and_bulk_give_the_same_graph_on_2000_documents(empty_graph, tmp_path,
+                                                                                   local_server):
     docs = _corpus(tmp_path / "corpus")
     report = ingest([str(docs)], GraphWriter(empty_graph))
     assert report.ok and len(report.loaded) == DOCS, report.failed[:3]
@@ -43,3 +45,10 @@ def test_ingest_and_extract_plus_load_give_the_same_graph_on_2000_documents(empt
     loaded = load_facts([tmp_path / "facts"], GraphWriter(empty_graph))
     assert loaded.ok and len(loaded.loaded) == DOCS
     assert fingerprint(empty_graph) == by_ingest
+
+    with local_driver(local_server) as d:
+        wipe(d)
+    bulk = bulk_load_facts([tmp_path / "facts"], local_server, echo=lambda m: None)
+    assert bulk.ok and len(bulk.loaded) == DOCS
+    with local_driver(local_server) as d:
+        assert fingerprint(d) == by_ingest

@@ -15,7 +15,7 @@ from graphbuild.resolve import Resolver
 from graphbuild.scale.fingerprint import fingerprint
 from graphbuild.scale.run import load_facts
 
-from conftest import SAMPLES, wipe
+from conftest import SAMPLES, local_driver, local_env, wipe
 
 
 def _extract(tmp_path, env, *args):
@@ -25,7 +25,8 @@ def _extract(tmp_path, env, *args):
     return out
 
 
-def test_extract_then_load_gives_the_graph_ingest_gives_on_the_samples(empty_graph, tmp_path, neo4j_env):
+def test_ingest_extract_plus_load_and_load_bulk_give_the_same_graph_on_the_samples(empty_graph, tmp_path, neo4j_env,
+                                                                                  local_server):
     writer = GraphWriter(empty_graph)
     report = ingest([str(SAMPLES)], writer)
     assert report.ok and len(report.loaded) == 5
@@ -43,6 +44,18 @@ def test_extract_then_load_gives_the_graph_ingest_gives_on_the_samples(empty_gra
     again = CliRunner().invoke(main, ["load", str(facts), "--no-progress"], env=neo4j_env)
     assert again.exit_code == 0 and "0 loaded" in again.output and "5 unchanged" in again.output, again.output
     assert fingerprint(empty_graph) == by_ingest
+
+    # load --bulk: CSVs + neo4j-admin import into the (empty) local server, stopped and started again.
+    with local_driver(local_server) as d:
+        wipe(d)
+    bulk = CliRunner().invoke(main, ["load", "--bulk", str(facts)], env=local_env(local_server))
+    assert bulk.exit_code == 0, bulk.output
+    assert "5 loaded" in bulk.output and "0 failed" in bulk.output
+    with local_driver(local_server) as d:
+        assert fingerprint(d) == by_ingest
+    refused = CliRunner().invoke(main, ["load", "--bulk", str(facts)], env=local_env(local_server))
+    assert refused.exit_code == 1 and "empty database only" in refused.output, refused.output
+    assert len(refused.output.strip().splitlines()) == 1
 
 
 def _sample_rows():
