@@ -12,13 +12,19 @@ every layout, with
   (Danish letters æøå, a party letter, a municipality from graphbuild's gazetteer), the
   participant list ("Deltagere" / "Afbud") regenerated from the pool in the line shape the
   extractor reads: "Name (A), X Kommune (formand)",
-* the variations real documents show: a middle name dropped, "ø" written "ö", and in the
-  pdftotext layout a surname hyphenated across a line end.
+* the variations real documents show (Person.surface): a middle name dropped ("Sophie Andersen" for
+  "Sophie Hæstorp Andersen", 20 %), "ø" written "ö" (10 % of names with ø: a foreign keyboard or OCR), a middle
+  name written as an initial ("Otto V. Poulsen", 10 %, as minutes print members), the family name dropped after a
+  middle name ("Sophie Hæstorp", 5 %, as news name people who go by their middle name), and in the pdftotext
+  layout a surname hyphenated across a line end (25 % of lines with one person),
+* homonyms: 10 % of the pool get a namesake (same first, middle and family name) in another municipality
+  with another party letter; namesakes never meet in one document (its text would tell them apart).
 
-truth.json: {"people": {person_id: canonical name}, "mentions": [{file, line, name, person}]}:
-the line (1-based, in the written file) where the person's name starts, the surface written and
-the true person id.  The benchmark maps extracted mentions to it by file + line (+ name when a
-line holds more than one person).
+truth.json: {"people": {person_id: canonical name}, "mentions": [{file, line, name, person, told}]}:
+the line (1-based, in the written file) where the person's name starts, the surface written, the
+true person id and whether its line says more than the name (a party letter after it, or the person's
+municipality): without it a homonym cannot be told apart.
+The benchmark maps extracted mentions to it by file + line (+ name when a line holds more than one person).
 """
 from __future__ import annotations
 
@@ -62,6 +68,10 @@ class Person:
     party: str
     kommunekode: str
     muni_name: str
+
+    @property
+    def name_key(self) -> tuple:
+        return self.first, self.last
 
     @property
     def canonical(self) -> str:
@@ -242,6 +252,16 @@ def permute_items(lines: list[str], rng: random.Random) -> list[tuple[int, str]]
     return out
 
 
+def _one_per_name(people: list[Person]) -> list[Person]:
+    seen: set = set()
+    out = []
+    for p in people:
+        if p.name_key not in seen:
+            seen.add(p.name_key)
+            out.append(p)
+    return out
+
+
 def _participant_lines(people: list[tuple[Person, str]], absent: list[tuple[Person, str]]) -> list[tuple[str, Person | None, str]]:
     rows: list[tuple[str, Person | None, str]] = [("Deltagere", None, ""), ("", None, "")]
     for k, (p, s) in enumerate(people):
@@ -281,6 +301,20 @@ def _consistent(line: str, surface: str, p: Person) -> str:
     return line
 
 
+def _says_party(line: str, surface: str) -> bool:
+    """The line writes a party letter right after the name ("Name (A)"): the person's own, see _consistent."""
+    at = line.find(surface)
+    while at >= 0:
+        if _AFTER_NAME.match(line[at + len(surface):]):
+            return True
+        at = line.find(surface, at + len(surface))
+    return False
+
+
+def _place(muni_name: str) -> str:
+    return re.sub(r"\s+Kommune$", "", muni_name).removesuffix("s")
+
+
 def render(t: Template, pool: list[Person], rng: random.Random, when: date) -> tuple[str, list[dict]]:
     """One document's text and its truth rows (line = 1-based line in the written text)."""
     lines = list(t.lines)
@@ -291,16 +325,19 @@ def render(t: Template, pool: list[Person], rng: random.Random, when: date) -> t
         elif re.match(r"^\s*(DAGSORDEN|REFERAT)\s+\d{4}", l):
             lines[i] = re.sub(r"\d{4}", str(when.year), l, count=1)
     # 2. Who is in this document: the sample's names mapped to pool people, plus a participant list.
-    chosen = rng.sample(pool, min(len(pool), len(t.names) + 60))
-    mapping, taken = {}, set()
+    # Homonyms never meet in one document: two members of one meeting with the same name would be told apart
+    # in its text (a middle name, a municipality), which the templates' lines cannot do.
+    chosen = _one_per_name(rng.sample(pool, min(len(pool), len(t.names) + 60)))
+    mapping, taken, names = {}, set(), set()
     for n in t.names:
         k = t.contexts.get(n)
         # A name the sample ties to a municipality (in words we do not rewrite) gets a person from there.
-        local = [p for p in pool if p.kommunekode == k and p.pid not in taken] if k else []
-        p = rng.choice(local) if local else next(p for p in chosen if p.pid not in taken)
+        free = [p for p in pool if p.kommunekode == k and p.pid not in taken and p.name_key not in names] if k else []
+        p = rng.choice(free) if free else next(p for p in chosen if p.pid not in taken and p.name_key not in names)
         mapping[n] = p
         taken.add(p.pid)
-    rest = [p for p in chosen if p.pid not in taken]
+        names.add(p.name_key)
+    rest = [p for p in chosen if p.pid not in taken and p.name_key not in names]
     # 3. Lines: (text, [(person, surface)]) so the truth follows the lines wherever they move.
     rows: list[tuple[str, list[tuple[Person, str]]]] = []
     span = t.participants
@@ -310,7 +347,7 @@ def render(t: Template, pool: list[Person], rng: random.Random, when: date) -> t
             present = [(p, p.surface(rng)) for p in rest[:n_present]]
             absent = [(p, p.surface(rng)) for p in rest[n_present:n_present + rng.randint(3, 10)]]
             for text, p, s in _participant_lines(present, absent):
-                rows.append((text, [(p, s)] if p else []))
+                rows.append((text, [(p, s, True)] if p else []))
             continue
         if span and span[0] < i < span[1]:
             continue
@@ -320,7 +357,7 @@ def render(t: Template, pool: list[Person], rng: random.Random, when: date) -> t
                 p = mapping[n]
                 s = p.surface(rng)
                 l = _consistent(l.replace(n, s), s, p)
-                found.append((p, s))
+                found.append((p, s, _says_party(l, s) or _place(p.muni_name) in l))
         rows.append((l, found))
     # 4. Items permuted (on the text; the person annotations travel with their lines).
     out_rows = [(text, rows[k][1]) for k, text in permute_items([text for text, _ in rows], rng)]
@@ -340,8 +377,8 @@ def render(t: Template, pool: list[Person], rng: random.Random, when: date) -> t
             split = _hyphenate(text, found[0][1], rng)
         line_no = len(text_lines) + 1
         text_lines.extend(split or [text])
-        for p, s in found:
-            truth.append(dict(line=line_no, name=s, person=p.pid))
+        for p, s, told in found:
+            truth.append(dict(line=line_no, name=s, person=p.pid, told=told))
     return "\n".join(text_lines), truth
 
 

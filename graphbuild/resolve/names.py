@@ -5,10 +5,12 @@ genitive" rule; here only the variants a document's own spelling needs (possessi
 """
 from __future__ import annotations
 
+import csv
 import hashlib
 import re
 import unicodedata
 from functools import lru_cache
+from pathlib import Path
 
 from rapidfuzz import fuzz
 
@@ -111,6 +113,27 @@ def in_order(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
             return False
         i += 1
     return True
+
+
+COMMON_SURNAMES = Path(__file__).resolve().parent.parent / "data" / "common_surnames.csv"
+
+
+@lru_cache(maxsize=1)
+def common_surnames() -> frozenset[str]:
+    """Matching forms of the family names borne by so many people that they tell little (common_surnames.csv)."""
+    with open(COMMON_SURNAMES, encoding="utf-8", newline="") as fh:
+        rows = csv.DictReader(line for line in fh if not line.startswith("#"))
+        return frozenset(name_key(r["surname"]) for r in rows)
+
+
+def telling_shorter_form(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    """A shorter form that says by itself which longer name it is: the same first and family name, only middle
+    names dropped or written as initials ("Mette Storgård", "Mette K. Storgård" for "Mette Krogh Storgård"), and
+    a family name that is not one of the common ones ("Klaus Hansen" may be any of hundreds of Klaus ... Hansens).
+    A form that drops the family name ("Lars Berg" for "Lars Berg Andersen") never tells by itself: the middle
+    name may be another person's family name."""
+    return (len(short) <= len(long) and short[0] == long[0] and short[-1] == long[-1] and len(short[-1]) > 1
+            and short[-1] not in common_surnames() and in_order(short, long))
 
 
 def _first_names_compatible(a: str, b: str) -> bool:

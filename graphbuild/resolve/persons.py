@@ -19,7 +19,8 @@ from typing import Callable, Iterable, Optional, Union
 from ..model import CandidatePair, GraphMerge, KnownPerson, PersonRecord
 from .judgements import Judgements
 from .mentions import Cluster, Mention, UnionFind, group_context
-from .names import display_name, is_full_name, name_score, name_tokens, short_hash, skeleton, slugify
+from .names import (display_name, is_full_name, name_score, name_tokens, short_hash, skeleton, slugify,
+                    telling_shorter_form)
 from .partial import PartialIndex, resolve_partial
 from .review import ScoredPair, review_candidates
 from .rules import CONTEXT_MARGIN, MERGE_THRESHOLD, REVIEW_THRESHOLD, relation
@@ -118,20 +119,23 @@ def score_clusters(a: Cluster, b: Cluster) -> tuple[float, str]:
     rel = relation(a, b)
     if rel.contradicts:
         return 0.0, "none"
-    best, kind = 0.0, "none"
+    best, kind, pair = 0.0, "none", ((), ())
     for ka in sorted(a.keys):
         for kb in sorted(b.keys):
             s, r = name_score(tuple(ka.split()), tuple(kb.split()))
             if s > best:
-                best, kind = s, r
+                best, kind, pair = s, r, (tuple(ka.split()), tuple(kb.split()))
     if kind == "none":
         return 0.0, "none"
     if kind == "exact":  # same written name kept apart by one disagreeing fact: a curator decides
         return float(min(best + rel.score, MERGE_THRESHOLD - 1)), "exact"
-    if kind == "subset" and rel.score <= 0 and not (a.docs & b.docs):
+    short, long = sorted(pair, key=lambda t: (sum(len(x) > 1 for x in t), len(t)))
+    if kind == "subset" and rel.score <= 0 and not (a.docs & b.docs) and not (
+            rel.score == 0 and telling_shorter_form(short, long)):
         # "Lars Berg" (a director of Sydtrafik) and "Lars Berg Andersen" (a councillor of Frederiksberg): one name
         # a shorter form of the other, in different documents, with nothing in common (party, municipality,
-        # body): a curator decides. In one document, or with something in common, the shorter form joins.
+        # body): a curator decides, unless the shorter form tells by itself (a rare family name kept, only middle
+        # names dropped). In one document, or with something in common, the shorter form joins.
         return float(min(best + rel.score, MERGE_THRESHOLD - 1)), kind
     return best + rel.score, kind
 
@@ -156,13 +160,20 @@ def _scored_blocks(clusters: list[Cluster]) -> dict[tuple[int, int], tuple[float
     return scored
 
 
+def informativeness(c: Cluster) -> tuple[int, int]:
+    """How much of a name a cluster's form spells out: full tokens, then tokens ("Allan S. Andersen" < "Allan
+    Steen Andersen"; "Ole Bondo" < "Ole Bondo Christensen")."""
+    return sum(len(t) > 1 for t in c.tokens), len(c.tokens)
+
+
 @dataclass
 class _Pairs:
-    """Step 2: scored pairs sorted into merges, review candidates, and who each merge's shorter side looks at."""
+    """Step 2: scored pairs sorted into merges (names spelled out alike, and shorter forms of a longer one) and
+    review candidates."""
 
-    merge: list[ScoredPair] = field(default_factory=list)
+    alike: list[ScoredPair] = field(default_factory=list)  # both sides spell out as much: spelling variants
+    shorter: list[ScoredPair] = field(default_factory=list)  # (score, shorter side, longer side, "subset")
     review: list[ScoredPair] = field(default_factory=list)
-    looking: dict[int, list[tuple[float, int]]] = field(default_factory=lambda: defaultdict(list))
 
 
 def _sort_pairs(clusters: list[Cluster], judgements: Judgements) -> _Pairs:
@@ -172,20 +183,22 @@ def _sort_pairs(clusters: list[Cluster], judgements: Judgements) -> _Pairs:
         if rel == "none" or judgements.blocks(a.keys, b.keys):
             continue
         if score >= MERGE_THRESHOLD and not (a.known and b.known):
-            out.merge.append((score, ai, bi, rel))
-            if rel == "subset":
-                short = ai if len(a.tokens) < len(b.tokens) else bi
-                out.looking[short].append((score, bi if short == ai else ai))
+            ia, ib = informativeness(a), informativeness(b)
+            if rel == "subset" and ia != ib:
+                out.shorter.append((score, ai, bi, rel) if ia < ib else (score, bi, ai, rel))
             else:
-                out.looking[ai].append((score, bi))
-                out.looking[bi].append((score, ai))
+                out.alike.append((score, ai, bi, rel))
         elif score >= REVIEW_THRESHOLD or (score >= MERGE_THRESHOLD and a.known and b.known):
             out.review.append((score, ai, bi, rel))
     return out
 
 
-def _choices(looking: dict[int, list[tuple[float, int]]]) -> tuple[dict[int, list[int]], dict[int, int]]:
-    """A shorter form with several plausible longer forms is ambiguous: never guessed. -> (ambiguous, chosen)."""
+def _choices(pairs: list[ScoredPair]) -> tuple[dict[int, list[int]], dict[int, int]]:
+    """A form with several plausible spellings of it is ambiguous: never guessed. -> (ambiguous, chosen)."""
+    looking: dict[int, list[tuple[float, int]]] = defaultdict(list)
+    for score, ai, bi, _ in pairs:
+        looking[ai].append((score, bi))
+        looking[bi].append((score, ai))
     ambiguous: dict[int, list[int]] = {}
     chosen: dict[int, int] = {}
     for ci in sorted(looking):
@@ -233,16 +246,36 @@ class Groups:
         self.members[root] = sorted(self.members[root] + self.members.pop(other))
         return True
 
-    def merge_pairs(self, pairs: list[ScoredPair], ambiguous: dict, chosen: dict) -> None:
-        """Best pairs first; a pair merges only when each side that looks for a longer form chose the other."""
+    def merge_alike(self, pairs: list[ScoredPair]) -> dict[int, list[int]]:
+        """Spelling variants, best pairs first; a pair merges only when each side chose the other (a form with
+        two close spellings of it is ambiguous). -> the ambiguous forms."""
+        ambiguous, chosen = _choices(pairs)
         for score, ai, bi, rel in sorted(pairs, key=lambda t: (-t[0], t[1], t[2])):
-            ok = True
-            for side, other in ((ai, bi), (bi, ai)):
-                looker = rel != "subset" or len(self.clusters[side].tokens) < len(self.clusters[other].tokens)
-                if looker and (side in ambiguous or chosen.get(side) != other):
-                    ok = False
-            if ok:
+            if chosen.get(ai) == bi and chosen.get(bi) == ai:
                 self.union(ai, bi)
+        return ambiguous
+
+    def merge_shorter(self, pairs: list[ScoredPair]) -> dict[int, list[int]]:
+        """Shorter forms join the one person (group) they fit, the most spelled-out forms first, so that
+        "Ulla Kristensen" sees "Ulla B. Kristensen" and "Ulla Bach Kristensen" as one person once those have
+        merged; a shorter form fitting two persons within CONTEXT_MARGIN stays ambiguous. -> the ambiguous forms."""
+        looking: dict[int, list[tuple[float, int]]] = defaultdict(list)
+        for score, short, long, _ in pairs:
+            looking[short].append((score, long))
+        ambiguous: dict[int, list[int]] = {}
+        order = sorted(looking, key=lambda i: (tuple(-x for x in informativeness(self.clusters[i])), i))
+        for ci in order:
+            best: dict[int, tuple[float, int]] = {}  # group root -> (best score, its cluster)
+            for score, j in sorted(looking[ci], key=lambda t: (-t[0], t[1])):
+                best.setdefault(self.find(j), (score, j))
+            if self.find(ci) in best:
+                continue  # already one of the persons it fits (a spelling variant merged it)
+            cands = sorted(best.values(), key=lambda t: (-t[0], t[1]))
+            if len(cands) == 1 or cands[0][0] - cands[1][0] >= CONTEXT_MARGIN:
+                self.union(ci, cands[0][1])
+            else:
+                ambiguous[ci] = [j for s, j in cands if cands[0][0] - s < CONTEXT_MARGIN]
+        return ambiguous
 
     def apply_same(self) -> None:
         """Curator judgements: `same` forces a merge (a `not-same` still wins)."""
@@ -362,9 +395,9 @@ def resolve_persons(mentions: Iterable[Mention], known: list[KnownPerson], judge
         run.add_full(x)
 
     pairs = _sort_pairs(run.clusters, judgements)
-    ambiguous, chosen = _choices(pairs.looking)
     groups = Groups(run.clusters, judgements)
-    groups.merge_pairs(pairs.merge, ambiguous, chosen)
+    ambiguous = groups.merge_alike(pairs.alike)
+    ambiguous.update(groups.merge_shorter(pairs.shorter))
     groups.apply_same()
     dropped = _drop_ambiguous(run, groups, ambiguous)
 
