@@ -17,10 +17,11 @@ from .meeting.dates import _parse_time, parse_date
 from .meeting.attendance import block_entries, statements
 from .meeting.councils import board_in, generic_in, labelled_council
 from .meeting.header import (_DATO_LINE, _dated_title, _detect_council, _detect_kind, _hinted_council, _meeting,
-                             _title, canonical_council, classify, decision_date, header_date)
+                             _title, canonical_council, classify, column_date, decision_date, header_date)
 from .meeting.item_lines import _plausible_title, clean_title, find_headings
 from .meeting.items import _BARE_NUMBER, _TOC_WORDS, _build_items, _find_items, _find_toc, _heading, _similar
 from .meeting.decisions import decisions_in
+from .meeting.reported import reported_meeting
 from .meeting.toc_runs import run_titles
 from .meeting.votes import votes_in
 from .meeting.participants import _attendance_heading, _participants
@@ -132,7 +133,8 @@ def _more_dates(lines: list[Line], kind: str, header_end: int) -> tuple[Optional
     after its label, or only with a decision ("Beslutning i Byrådet den 19-12-2016")."""
     limit = max(header_end, 15)
     if kind in ("dagsorden", "referat", "meeting"):
-        for found in (_dated_title(lines, limit), header_date(lines, limit), decision_date(lines)):
+        for found in (_dated_title(lines, limit), header_date(lines, limit), column_date(lines, limit),
+                      decision_date(lines)):
             if found[0]:
                 return found
         return None, None
@@ -176,6 +178,13 @@ def structure(source: SourceText, hints: Optional[Hints] = None) -> StructuredDo
             published, published_line = date, header_line
         date = time = location = header_line = None  # not a meeting: a news item's date is its publication date
         present, absent = [], []  # a member list is read as members, not as who attended
+        # unless it reports a meeting with its date (a page with agenda items is its own meeting's, not the one its
+        # case text mentions)
+        met, date, reported = reported_meeting(lines, council) if not body.items else (None, None, None)
+        if reported is not None:
+            header_line = reported.line
+            if met != council:
+                council, council_line = met, reported.line
     if hints is not None:
         council, council_line = _hinted_council(lines, council, council_line, hints)
     generic, generic_line = _generic(lines, kind, council)

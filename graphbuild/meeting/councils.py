@@ -79,9 +79,11 @@ def canonical_generic(written: str) -> str:
 _WORDS = r"[Bb]yrådet|[Bb]yråd|[Kk]ommunalbestyrelsen|[Kk]ommunalbestyrelse|Borgerrepræsentationen|[Rr]egionsrådet|[Rr]egionsråd|KB"
 _COMMITTEE = (r"[A-ZÆØÅ]\w*-,?\s+(?:\w+-,?\s+)*og\s+\w*udvalget"  # "Klima-, Miljø- og Teknikudvalget"
               r"|[A-ZÆØÅ][\w-]*udvalget(?:\s+for\s+[\w ,-]+?)?"
+              r"|Udvalget\s+for\s+\w[\w -]*?(?:,\s*\w[\w -]*?)+\s+og\s+\w[\w-]*"  # "Udvalget for Vækst, Erhverv og X"
               r"|Udvalget\s+for\s+[\w ,-]+?")
-# the council word ends the phrase: a separator, the line's end, the kind, or the date that follows
-_END = r"(?=\s*(?:[-–|,:.;]|$|\s+(?:referat|dagsorden|den\b|d\.|\d)))"
+# the council word ends the phrase: a separator, the line's end, the kind, the date that follows, or the item's
+# status ('Sagsnr. 300175 Udvalget for Vækst, Erhverv og Globalisering Åbent punkt')
+_END = r"(?=\s*(?:[-–|,:.;]|$|\s+(?:referat|dagsorden|den\b|d\.|\d|(?i:åbent?|lukket)\b)))"
 GENERIC_COUNCIL = re.compile(rf"\b({_WORDS}|{_COMMITTEE}){_END}")
 # other bodies that meet: "kommunaldirektørnetværket i den midtjyske region", "styregruppen for ..."
 _OTHER_BODY = (r"[\w-]*(?:netværket|nævnet|styregruppen|kommissionen|repræsentantskabet|bestyrelsen|forummet)"

@@ -13,7 +13,7 @@ from .items import _CASE, _heading
 
 _KIND_WORDS = [
     (re.compile(r"^(?:dagsorden|dagsordenen)\b", re.I), "dagsorden"),
-    (re.compile(r"^(?:referat|mødereferat|beslutningsprotokol|protokol)\b", re.I), "referat"),
+    (re.compile(r"^(?:referat|mødereferat|beslutningsprotokol|protokol|beslutninger\s+fra\s+mødet)\b", re.I), "referat"),
     (re.compile(r"^(?:indholdsfortegnelse\s*[-–:]\s*bilag|bilag(?:smateriale|spakke)?|bilag til (?:dagsorden|referat)\b.*)\s*$|^bilag\s+\d{4}\s*$", re.I), "bilag"),
 ]
 _REGIONS = region_short_names(ascii_too=True)  # 'sjaelland' -> 'Sjælland' (graphbuild/data/regions.csv)
@@ -70,6 +70,9 @@ _KIND_IN_TITLE = re.compile(r"(?:^|[-–|,:]\s*|\s)(referat|dagsorden|beslutning
 _NEWS_MARK = re.compile(r"^(?:publiceret|offentliggjort|udgivet|opdateret|nyhed|pressemeddelelse)\b", re.I)
 _MEMBERS_HEAD = re.compile(r"^(?:\w+\s+)?(?:medlemmer|bestyrelse(?:n|smedlemmer)?|sammensætning|repræsentantskab(?:et)?|"
                            r"udvalgets medlemmer|politikere)\b[^.]{0,60}:?\s*$", re.I)
+# a PDF viewer's download link repeats the document's title in full ('Download "Beslutninger fra mødet. Torsdag
+# 8.06.2006 kl. 8.15. Ordinært møde. Økonomiudvalget"') where the page's own first line lost its date
+_DOWNLOAD = re.compile(r'^download\s+["“”](.+?)["“”]$', re.I)
 _DATE_ONLY = re.compile(r"^(?:\w+dag\s+(?:den\s+)?)?\d{1,2}\.?\s*[A-Za-zæøå]+\.?\s+\d{4}(?:\s*(?:kl\.?\s*)?\d{1,2}[:.]\d{2})?$"
                         r"|^\d{1,2}[-./]\d{1,2}[-./]\d{4}$", re.I)
 _WEEKDAY = rf"(?:{calendar_alternation('weekday')})"
@@ -199,7 +202,7 @@ def _dated_title(lines: list[Line], limit: int) -> tuple[Optional[str], Optional
     """A meeting's date without a "Dato:" line: in the title ("Referat Aarhus Byråd 11-09-2019") or alone
     near the top ("onsdag den 20. september 2017 kl. 17:00")."""
     for ln in lines[:limit]:
-        t = ln.text.strip()
+        t = _DOWNLOAD.sub(r"\1", ln.text.strip())
         if len(t) > 120:
             continue
         if _KIND_WORDS[0][0].match(t) or _KIND_WORDS[1][0].match(t) or _KIND_IN_TITLE.search(t) \
@@ -275,6 +278,25 @@ def header_date(lines: list[Line], limit: int, after_council=None) -> tuple[Opti
         d = _date_first(t[m.end():]) if m else None
         if d and len(t) <= 120 and (after_council is None or (idx and after_council(lines[idx - 1].text))):
             return d, ln.line
+    return None, None
+
+
+_VALUE_DATE = re.compile(rf"(?:^|:\s+){_WEEKDAY}\s+(?:den\s+|d\.\s*)?(?=\d)", re.I)
+
+
+def column_date(lines: list[Line], limit: int) -> tuple[Optional[str], Optional[int]]:
+    """Labels first, values after (a PDF's two columns merged): 'Dato:' stands empty and a weekday's date comes a
+    few lines below, after another label ('Afbud fra: Onsdag den 15-maj-2002 Kommunalbestyrelsens mødelokaler')."""
+    for idx, ln in enumerate(lines[:limit]):
+        m = _DATO_LINE.match(ln.text.strip())
+        if not m or m.group(1).strip():
+            continue
+        for nxt in lines[idx + 1: idx + 8]:
+            v = _VALUE_DATE.search(nxt.text)
+            d = _date_first(nxt.text[v.end():]) if v else None
+            if d:
+                return d, nxt.line
+        return None, None
     return None, None
 
 

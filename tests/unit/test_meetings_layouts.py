@@ -317,3 +317,47 @@ def test_items_a_flattened_contents_lists_without_a_heading_have_no_number(tmp_p
     assert [(it.number, it.title) for it in d.items] == [
         ("1", "Afdækning af risici ifm. oliepriser"), (None, "Klassifikation af stoppesteder på Fyn"),
         (None, "Overførsel af anlægsudgifter"), (None, "Strategi"), (None, "Meddelelser"), (None, "Eventuelt")]
+
+
+# ------------------------------------------------------------------ meetings: dates and councils in more shapes
+def test_a_date_in_the_value_column_of_merged_label_and_value_columns():
+    from graphbuild.meeting.header import column_date
+    got = column_date(lines("Egebjerg Kommune Kommunalbestyrelsen Referat", "Dato:", "Starttidspunkt for møde: Kl",
+                            "Mødested:", "Afbud fra: Onsdag den 15-maj-2002 Kommunalbestyrelsens mødelokaler"), 10)
+    assert got == ("2002-05-15", 5)
+    # a filled "Dato:" field is read the usual way, not from a later line
+    assert column_date(lines("Dato: 3. maj 2020", "Afbud fra: Onsdag den 15-maj-2002"), 10) == (None, None)
+
+
+def test_a_download_link_repeating_the_title_gives_the_date_its_first_line_lost():
+    d = doc("Beslutninger fra mødet. Torsdag kl Ordinært møde. Økonomiudvalget\n\nStørrelse: px\n\n"
+            'Download "Beslutninger fra mødet. Torsdag 8.06.2006 kl. 8.15. Ordinært møde. Økonomiudvalget"\n\n'
+            "Fraværende: Isabella Meyer (C).\n")
+    assert (d.kind, d.date, d.generic_council) == ("referat", "2006-06-08", "Økonomiudvalget")
+
+
+def test_a_committee_for_several_things_keeps_its_whole_name():
+    assert generic_in("Sagsnr. 300175 Udvalget for Vækst, Erhverv og Globalisering Åbent punkt") == \
+        "Udvalget for Vækst, Erhverv og Globalisering"
+
+
+@pytest.mark.parametrize("text, council, expected", [
+    ("Midttrafiks nye bestyrelse blev valgt på et konstituerende møde i Midttrafiks repræsentantskab den 18. januar "
+     "2018.", None, ("Midttrafiks repræsentantskab", "2018-01-18")),
+    ("På det konstituerende møde fredag den 26. januar 2018 har Kommunekontaktråd (KKR) Nordjylland valgt formand",
+     "KKR Nordjylland", ("KKR Nordjylland", "2018-01-26")),
+    ("Bestyrelsen i Trafikselskaberne i Danmark, de regionale trafikselskabers fælles forening, konstituerede sig d. "
+     "17. marts 2022 i Aalborg.", None, ("Trafikselskaberne i Danmark", "2022-03-17")),
+    # no date, or no body: no meeting
+    ("På et møde torsdag eftermiddag har KL’s bestyrelse konstitueret sig.", "KL", (None, None)),
+    ("På det konstituerende møde fredag den 26. januar 2018 blev der valgt en formand.", None, (None, None)),
+])
+def test_a_news_page_documents_the_meeting_it_reports_with_its_date(text, council, expected):
+    from graphbuild.meeting.reported import reported_meeting
+    assert reported_meeting(lines("Nyhed", text), council)[:2] == expected
+
+
+def test_a_meeting_mentioned_in_an_agenda_items_case_text_is_not_the_pages_meeting():
+    d = doc("9. Indstilling af bestyrelsesmedlem til Erhvervshus Sjællands bestyrelse\n\nSagsfremstilling\n\n"
+            "KKR Sjælland har på et møde d. 14. november 2018 udpeget en formand for bestyrelsen.\n")
+    assert d.date is None
