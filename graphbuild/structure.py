@@ -18,7 +18,7 @@ from .meeting.attendance import block_entries, statements
 from .meeting.councils import board_in, generic_in, labelled_council
 from .meeting.header import (_DATO_LINE, _dated_title, _detect_council, _detect_kind, _hinted_council, _meeting,
                              _title, canonical_council, classify, column_date, decision_date, header_date)
-from .meeting.item_lines import _plausible_title, clean_title, find_headings
+from .meeting.item_lines import _plausible_title, clean_title, find_headings, lone_item
 from .meeting.items import _BARE_NUMBER, _TOC_WORDS, _build_items, _find_items, _find_toc, _heading, _similar
 from .meeting.decisions import decisions_in
 from .meeting.reported import reported_meeting
@@ -62,16 +62,20 @@ def _read_body(lines: list[Line], kind: str, layout: str) -> _Body:
     general = [(h.index, h.number, h.title, h.n_lines) for h in find_headings(lines)]
     if len(general) > len(found):  # the layout is not the numbered-heading one the first reader knows
         found = general
+    listed = run_titles(lines)
+    lone = lone_item(lines) if not found and not listed and kind in _MEETING_KINDS else None
+    if lone is not None:
+        found = [(lone.index, lone.number, lone.title, lone.n_lines)]
     header_end = toc_start if toc else (found[0][0] if found else min(len(lines), 40))
     items = _build_items(lines, found, len(lines))
-    return _Body(kind, items + _listed_only(lines, items), [], found, header_end, toc_end if toc else 0)
+    return _Body(kind, items + _listed_only(lines, items, listed), [], found, header_end, toc_end if toc else 0)
 
 
-def _listed_only(lines: list[Line], items: list[Item]) -> list[Item]:
+def _listed_only(lines: list[Line], items: list[Item], listed: list) -> list[Item]:
     """Items a flattened table of contents lists whose heading the text does not hold (the excerpt ends before
     it): each with the number printed before it, if any, else none (no number is made up)."""
     out: list[Item] = []
-    for r in run_titles(lines):
+    for r in listed:
         if any(_similar(r.title, it.title) for it in items) or (r.number and any(it.number == r.number for it in items)):
             continue
         out.append(Item(number=r.number, title=clean_title(r.title), line=lines[r.index].line))

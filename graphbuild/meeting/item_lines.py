@@ -15,7 +15,7 @@ from typing import Optional
 
 from ..model import Line
 from .dates import calendar_alternation
-from .toc_runs import paired_runs
+from .toc_runs import paired_runs, title_links
 
 _MONTHS = calendar_alternation("month", "month_short")
 _BULLET = r"(?:[•◦▪●·‣⁃○■□–-]\s*)?"
@@ -30,7 +30,7 @@ _TOC_LEAD = re.compile(r"^(?:punkter\s+på\s+(?:åben|lukket)\s+dagsorden\s*:?|i
                        re.I)
 _STATUS = re.compile(r"^(?:\((?:åben|åbent|lukket)\)\s*|(?:lukket|åbent?)\s+(?:punkt|sag)\s*[-–:]\s*|lukket\s*[-–:]\s*)",
                      re.I)
-_LEADERS = re.compile(r"\s*(?:\.{3,}|…+).*$")
+_LEADERS = re.compile(r"\s*(?:\.{3,}|…+).*$|\s*\.\.\s*\d{1,3}$")
 # a case reference written after the title on its line ("Godkendelse af dagsorden Dok.nr.: 1965 Sagsid.: 14/40")
 _ROMAN_PAGE = re.compile(r"\s+[ivxlc]{1,6}$")  # a contents page number in lower-case roman numerals ("Budget xiii")
 _BARE = re.compile(rf"^{_BULLET}(?P<num>\d{{1,3}}(?:\.\d{{1,2}})?)\.?$")  # "103." alone; its title on the next line
@@ -158,7 +158,21 @@ def find_headings(lines: list[Line]) -> list[Heading]:
             title = old.title if len(old.title) > len(h.title) else h.title
             by_number[h.number] = Heading(h.index, h.number, title, h.marked or old.marked, h.n_lines)
     out = sorted(by_number.values(), key=lambda h: h.index)
-    return [h for k, h in enumerate(out) if k == 0 or h.index != out[k - 1].index]
+    out = [h for k, h in enumerate(out) if k == 0 or h.index != out[k - 1].index]
+    return [_wrapped(lines, h, {o.index for o in cands}) for h in out]
+
+
+def _wrapped(lines: list[Line], h: Heading, heads: set[int]) -> Heading:
+    """A title wrapped onto the next line ("130. Fuglebjerg Fjernvarme - kommunegaranti i forbindelse med" /
+    "lånefinansiering"): a title cannot end in a linking word, and the line after it goes on in lower case."""
+    j = h.index + h.n_lines
+    last = h.title.split()[-1].lower() if h.title.split() else ""
+    if j >= len(lines) or j in heads or last not in title_links():
+        return h
+    nxt = clean_title(lines[j].text)
+    if not nxt[:1].islower() or len(nxt.split()) > 15 or _SECTION.match(nxt):
+        return h
+    return Heading(h.index, h.number, f"{h.title} {nxt}", h.marked, h.n_lines + 1)
 
 
 def _same_item(a: str, b: str) -> bool:
@@ -181,3 +195,19 @@ def _no_restart(found: list[Heading]) -> list[Heading]:
             continue
         out.append(h)
     return out
+
+
+_FIRST_SECTION = re.compile(r"^(?:beslutning|sagsfremstilling|indstilling|resum[eé])\b", re.I)
+
+
+def lone_item(lines: list[Line]) -> Optional[Heading]:
+    """A page that is one agenda item with no number ("Referat Aarhus Byråd 11-09-2019" / "Fælles ansvar for
+    nedbringelse af hjemløshed" / "Beslutning"): the title is the line right before the page's first item section.
+    Only a title-like line: two words or more, no field label, no sentence."""
+    i = next((k for k, ln in enumerate(lines) if _FIRST_SECTION.match(ln.text.strip())), None)
+    if not i:
+        return None
+    t = lines[i - 1].text.strip()
+    if ":" in t or len(t.split()) < 2 or len(t.split()) > 15 or t.endswith(".") or not _plausible_title(t):
+        return None
+    return Heading(i - 1, None, clean_title(t), False)

@@ -26,6 +26,9 @@ _WORD = re.compile(r"\S+")
 _CAP = re.compile(r"^[A-ZÆØÅ][a-zæøå]")
 _TRAILER = re.compile(r"\s+(?:Side\s+\d+(?:\s+af\s+\d+)?|/\d+|\d{1,3})\s*$")
 _PAGE = re.compile(r"\s\d{1,3}$")  # a title ending in a bare number: a page number left in the run
+_ROW_NUMBER = re.compile(r"^\d{1,3}$")
+# a contents table's column heads: "Pkt. Tekst Side", "Punkt Titel Side"
+_TABLE_HEAD = re.compile(r"^(?:pkt\.?|punkt|nr\.?)\s+(?:tekst|titel|emne|overskrift|sag)\s+side\b\s*", re.I)
 _NUMBERED = re.compile(r"^(\d{1,3})\.\s+(?=[A-ZÆØÅ])")
 MIN_TITLES = 2  # a run holds at least two titles (one title is an ordinary heading)
 MAX_TITLE_WORDS = 16
@@ -52,7 +55,8 @@ def item_words() -> dict[str, tuple[str, ...]]:
 
 
 @lru_cache(maxsize=1)
-def _links() -> frozenset[str]:
+def title_links() -> frozenset[str]:
+    """Words that link what follows to the title before them (a title does not end in one)."""
     function_words = {r["word"].lower() for r in csv.DictReader(io.StringIO(_data("name_words.csv")))
                       if r["list"] == "function_word"}
     return frozenset(function_words | set(item_words().get("title_link", ())))
@@ -80,7 +84,14 @@ def _starts_title(prev: str, word: str) -> bool:
     if not _CAP.match(word) or word.rstrip(",.").lower() in _places():
         return False
     p = prev.lower().rstrip(".,:")
-    return not (p in _links() or prev in ("-", "–") or prev.endswith(","))
+    return not (p in title_links() or prev in ("-", "–") or prev.endswith(","))
+
+
+def _cut(title: str) -> bool:
+    """A title the run cut short: it ends in a linking word or in a word a number should follow ("Budgetopfølgning
+    nr")."""
+    last = title.split()[-1].lower().rstrip(".")
+    return last in title_links() or last in item_words().get("cut_end", ())
 
 
 def split_run(text: str) -> list[str]:
@@ -93,6 +104,41 @@ def split_run(text: str) -> list[str]:
         else:
             titles[-1].append(w)
     return [" ".join(t).rstrip(" .:;-–") for t in titles]
+
+
+def _accepted(titles: list[str]) -> bool:
+    return len(titles) >= MIN_TITLES and not any(len(t.split()) > MAX_TITLE_WORDS or not _CAP.match(t) or _PAGE.search(t)
+                                                 for t in titles)  # not a sentence, nor a table's numbers
+
+
+def _table_rows(text: str) -> list[tuple[str, str]]:
+    """A contents table flattened onto a line, "Pkt. Tekst Side [group] 14 Title 3 15 Title 4 16 Title Title 21 ...":
+    (number, titles) rows, each row a number, its title(s) and a page number; text after the last row is not read."""
+    words = _WORD.findall(text)
+    rows: list[tuple[str, str]] = []
+    k = next((j for j, w in enumerate(words) if _ROW_NUMBER.match(w)), len(words))
+    while k < len(words) and _ROW_NUMBER.match(words[k]):
+        end = next((j for j in range(k + 1, len(words)) if _ROW_NUMBER.match(words[j])), None)
+        if end is None or end == k + 1:
+            break
+        rows.append((words[k], " ".join(words[k + 1:end])))
+        k = end + 1  # past the page number
+    return rows
+
+
+def _numbered_titles(text: str) -> list[tuple[Optional[str], str]]:
+    """(number, title) of a contents run: a table's rows (the first title of a row takes its number), or a run
+    whose first title may carry a number."""
+    table = _TABLE_HEAD.match(text)
+    if table:
+        out: list[tuple[Optional[str], str]] = []
+        for num, run in _table_rows(text[table.end():]):
+            titles = split_run(run)
+            out.extend((num if k == 0 else None, t) for k, t in enumerate(titles))
+        return out if _accepted([t for _, t in out]) else []
+    num = _NUMBERED.match(text)
+    titles = split_run(text[num.end():] if num else text)
+    return [(num.group(1) if (num and k == 0) else None, t) for k, t in enumerate(titles)] if _accepted(titles) else []
 
 
 def run_titles(lines: list[Line]) -> list[RunTitle]:
@@ -109,13 +155,8 @@ def run_titles(lines: list[Line]) -> list[RunTitle]:
             text = text[m.end():]
         elif not (after_heading and _NUMBERED.match(text)):
             continue
-        num = _NUMBERED.match(text)
-        titles = split_run(text[num.end():] if num else text)
-        if len(titles) < MIN_TITLES or any(len(t.split()) > MAX_TITLE_WORDS or not _CAP.match(t) or _PAGE.search(t)
-                                           for t in titles):
-            continue  # a sentence, or a table of numbers, titles and pages (read elsewhere)
-        titles = [t for t in titles if t.lower() not in item_words()["not_item"]]
-        out.extend(RunTitle(i, num.group(1) if (num and k == 0) else None, t) for k, t in enumerate(titles))
+        out.extend(RunTitle(i, num, t) for num, t in _numbered_titles(text)
+                   if t.lower() not in item_words()["not_item"] and not _cut(t))
     return out
 
 

@@ -270,9 +270,9 @@ def test_a_numbered_run_after_a_contents_heading_keeps_its_first_number_only():
     [Line("Sager til beslutning: Ansøgning til markedføringspuljen Udbud af bybuskørsel i Svendborg", 3)],
     # a sentence after a label is not a run of titles
     flat("Dagsorden: blev godkendt som udsendt og Erik Jønssons bemærkninger optages"),
-    # a table of numbers, titles and pages is not split as a run (its page numbers would end the titles)
-    flat("Indholdsfortegnelse Pkt. Tekst Side Åbne dagsordenspunkter 14 Godkendelse af dagsordenen 3 15 Sager til "
-         "orientering 4"),
+    # numbers, titles and pages without a table's column heads are not split as a run (page numbers would end
+    # the titles)
+    flat("Indholdsfortegnelse Åbne dagsordenspunkter 14 Godkendelse af dagsordenen 3 15 Sager til orientering 4"),
 ])
 def test_what_is_not_a_flattened_contents_run(texts):
     from graphbuild.meeting.toc_runs import run_titles
@@ -361,3 +361,33 @@ def test_a_meeting_mentioned_in_an_agenda_items_case_text_is_not_the_pages_meeti
     d = doc("9. Indstilling af bestyrelsesmedlem til Erhvervshus Sjællands bestyrelse\n\nSagsfremstilling\n\n"
             "KKR Sjælland har på et møde d. 14. november 2018 udpeget en formand for bestyrelsen.\n")
     assert d.date is None
+
+
+def test_a_flattened_contents_table_gives_numbered_rows_and_drops_its_page_numbers():
+    from graphbuild.meeting.toc_runs import run_titles
+    got = run_titles(flat("Indholdsfortegnelse Pkt. Tekst Side Åbne dagsordenspunkter 14 Godkendelse af dagsordenen 3 "
+                          "15 Sager til orientering 4 16 Budgetopfølgning nr Budgetforslag 2016 med overslagsår "
+                          "Minimering af overskudslikviditet Eventuelt 21 Lukkede dagsordenspunkter Bestyrelsesmøde"))
+    assert [(r.number, r.title) for r in got] == [
+        ("14", "Godkendelse af dagsordenen"), ("15", "Sager til orientering"),
+        (None, "Budgetforslag 2016 med overslagsår"), (None, "Minimering af overskudslikviditet"), (None, "Eventuelt")]
+
+
+def test_a_title_wrapped_onto_the_next_line_is_joined_when_it_ends_in_a_linking_word():
+    got = find_headings(lines("130. Fuglebjerg Fjernvarme - kommunegaranti i forbindelse med", "lånefinansiering",
+                              "131. Næstved Varmeværk", "lånefinansiering er dyr",
+                              "132. Lejerbo Næstved - ansøgning om",
+                              "godkendelse af låneoptagelse og kommunegaranti .. 23"))
+    assert [(h.number, h.title) for h in got] == [
+        ("130", "Fuglebjerg Fjernvarme - kommunegaranti i forbindelse med lånefinansiering"),
+        ("131", "Næstved Varmeværk"),
+        ("132", "Lejerbo Næstved - ansøgning om godkendelse af låneoptagelse og kommunegaranti")]
+
+
+def test_a_page_that_is_one_unnumbered_item_takes_the_line_before_its_first_section():
+    d = doc("Referat Aarhus Byråd 11-09-2019\n\n    Fælles ansvar for nedbringelse af hjemløshed\n\n    Beslutning\n"
+            "    Fremsendes til Social- og Beskæftigelsesudvalget.\n")
+    assert [(it.number, it.title) for it in d.items] == [(None, "Fælles ansvar for nedbringelse af hjemløshed")]
+    # a status word or a field before the first section is no title
+    assert doc("Referat Byrådet 20-09-2023\n\nÅben\n\nBeslutning\nGodkendt.\n").items == []
+    assert doc("Referat Byrådet 20-09-2023\n\nMødested: Rådhussalen, Juelsminde\n\nBeslutning\nGodkendt.\n").items == []
