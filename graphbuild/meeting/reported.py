@@ -1,11 +1,11 @@
 """A meeting a news item or page reports, with its date written out: the page documents that meeting.
 
-Shapes (news pages of KL, trafikselskaber and organisations; dates written out in words on the pages):
-  "... blev valgt på et konstituerende møde i Midttrafiks repræsentantskab den 18-01-2018."
-  "På det konstituerende møde den 26-01-2018 har Kommunekontaktråd (KKR) Nordjylland valgt ..."
+Shapes (news pages of KL, trafikselskaber and organisations):
+  "... blev valgt på et konstituerende møde i Midttrafiks repræsentantskab den 18. januar 2018."
+  "På det konstituerende møde fredag den 26. januar 2018 har Kommunekontaktråd (KKR) Nordjylland valgt ..."
   "Bestyrelsen i Trafikselskaberne i Danmark, de regionale trafikselskabers fælles forening, konstituerede sig
-   d. 17-03-2022 i Aalborg."
-Only a meeting with a full date (day, month and year) counts: "på et møde [weekday] eftermiddag" names no date.
+   d. 17. marts 2022 i Aalborg."
+Only a meeting with a full date (day, month and year) counts; "på et møde torsdag eftermiddag" names no date.
 The body is the one the sentence names, else the council the page's header named (None: no meeting).
 """
 from __future__ import annotations
