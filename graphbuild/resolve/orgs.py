@@ -160,7 +160,7 @@ class OrgResolver:
     # ------------------------------------------------------------------ one document
     def document(self, d: DocumentFacts, mentions: list[PersonMention]) -> DocumentOrgs:
         """Every organisation `d` points to; `mentions`: the document's person mentions (their party letters)."""
-        acc = _DocAcc(self, self._region_of(d))
+        acc = _DocAcc(self, self._region_of(d), _placed(d))
         if d.meeting is not None:
             acc.put(d.meeting.council)
         for ms in d.memberships:
@@ -191,23 +191,45 @@ class OrgResolver:
         return m.municipality or self.municipality(m.municipality_name)
 
 
+def _placed(d: DocumentFacts) -> dict[str, str]:
+    """The bodies the document's organisation readers placed, by name as written: a regional name its region
+    picked ("Sundhedskoordinationsudvalget" -> Region Midtjylland's), an organisation awaiting review."""
+    out: dict[str, str] = {}
+    for o in [*d.organizations, *d.review_organizations]:
+        if o.kind in ("body", "council") and o.ref_id:
+            out.setdefault(" ".join(o.surface.split()).casefold(), o.ref_id)
+    return out
+
+
 @dataclass
 class _DocAcc:
     """What one document's organisations resolve to, collected."""
 
     orgs: OrgResolver
     region: Optional[str]
+    placed: dict = field(default_factory=dict)  # name as written (casefolded) -> org_id the document gave it
     ids: set = field(default_factory=set)
     org_of: dict = field(default_factory=dict)
     party_of: dict = field(default_factory=dict)
 
     def put(self, ref: OrgRef, kommunekode: Optional[str] = None) -> OrgRecord:
-        r = self.orgs.resolve(ref, kommunekode, self.region)
+        placed = self._placed(ref) if ref.org_id is None and ref.kind != "party" else None
+        r = self.orgs.resolve(replace(ref, org_id=placed) if placed else ref, kommunekode, self.region)
         if ref.part_of and ref.org_id is None and r.org_id != ref.part_of:
             self.orgs.set_part_of(r.org_id, ref.part_of)
         self.ids.add(r.org_id)
         self.org_of.setdefault(org_key(ref.surface, ref.org_id), r.org_id)
         return r
+
+    def _placed(self, ref: OrgRef) -> Optional[str]:
+        """The body the document's own readers placed under this name, or the one body of those the name may
+        denote (regional variants: "Sundhedssamarbejdsudvalget") that the document names elsewhere."""
+        placed = self.placed.get(" ".join(ref.surface.split()).casefold())
+        if placed is not None:
+            return placed
+        named = set(self.placed.values())
+        hits = {b.org_id for b in self.orgs.gaz.lookup_org_candidates(ref.surface) if b.org_id in named}
+        return hits.pop() if len(hits) == 1 else None
 
     def party(self, letter: Optional[str], kommunekode: Optional[str], mention_id: Optional[str] = None) -> None:
         if not letter:

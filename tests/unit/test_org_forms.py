@@ -85,3 +85,30 @@ def test_a_document_names_unknown_organisations_and_places(tmp_path):
     by_id = {r["org_id"]: r for r in rows["load_review_organizations"]}
     assert by_id["review:næstved-varmeværk"]["status"] == REVIEW_STATUS
     assert {r["ref_id"] for r in rows["load_names_municipality"]} >= {"810", "851"}
+
+
+def _facts(tmp_path, text: str):
+    p = tmp_path / "x.txt"
+    p.write_text(text, encoding="utf-8")
+    gz = load_gazetteer()
+    return extract(structure(read_document(str(p))), gz), gz
+
+
+def test_a_regional_name_takes_the_region_the_document_names(tmp_path):
+    facts, _ = _facts(tmp_path, "Nyt fra Region Hovedstaden\n\nRegionsrådet har godkendt budgettet.\n")
+    assert "body:regionsraadet-hovedstaden" in {o.ref_id for o in facts.organizations}
+    assert not [o for o in facts.review_organizations if o.surface == "Regionsrådet"]
+
+
+def test_a_regional_name_no_region_picks_awaits_review_in_its_document(tmp_path):
+    facts, gz = _facts(tmp_path, "Regionsrådet\n23-08-2021 13:00\n\n1. Meddelelse fra formanden\n\nReferat\n\n"
+                                 "Martin Bech afløser Peter Therkildsen i Forretningsudvalget. SSU har holdt møde.\n")
+    review = {o.surface: o for o in facts.review_organizations}
+    assert review["Forretningsudvalget"].ref_id.startswith("review:doc:")
+    assert "SSU" not in review  # an abbreviation: a municipality's own committee as often as the region's
+    assert not any(o.ref_id.startswith("body:ssu") for o in facts.organizations)
+
+
+def test_two_regions_named_pick_no_regional_body(tmp_path):
+    facts, _ = _facts(tmp_path, "Region Hovedstaden og Region Sjælland\n\nForretningsudvalget har godkendt sagen.\n")
+    assert not any(o.ref_id.startswith("body:forretningsudvalget-") for o in facts.organizations)

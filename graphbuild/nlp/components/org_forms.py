@@ -294,55 +294,91 @@ def _known_names(st) -> set[str]:
 def unknown_organizations(st) -> None:
     """Every organisation no reference list knows that the document names by its form, once, where first
     named -> st.facts.review_organizations; a gazetteer name shared by several regional bodies ("Regionsrådet",
-    "KKR") is the one of the document's region when that picks one."""
-    where = None
+    "Forretningsudvalget") is the one of the document's region when that picks one, else (when the document
+    names none of those bodies otherwise) an organisation of the document awaiting review."""
     known = _known_names(st)
-    seen: set[str] = set()
+    region = st.region or _document_region(st)
+    heads = _named_heads(st)
+    found: list[tuple[str, str, str, object]] = []  # (name, scope, classification, line)
+    regional: list[tuple[str, object]] = []
     for ln in st.doc.source.lines:
         d = st.parsed.get((ln.line, ln.text))
         forms = (d._.gb_org_forms or []) if d is not None else org_form_spans(ln.text) if ln.text.strip() else []
         if d is not None:
-            _regional(st, d, ln, known)
-        for f in forms:
-            name, scope, classification = f.name, f.scope, f.classification
-            if _fold(name) in known or _is_council(name, st) or _gazetteer_knows(st.gz, name):
-                continue
-            where = where or document_scope(st)
-            oid = review_id(name, scope, where)
-            if oid not in seen:
-                seen.add(oid)
-                st.facts.review_organizations.append(OrgMention(
-                    surface=name, kind="body", ref_id=oid, evidence=st.ev(ln), classification=classification))
+            regional += [(name, ln) for name in _regional(st, d, ln, known, region)]
+        found += [(f.name, f.scope, f.classification, ln) for f in forms
+                  if not (_fold(f.name) in known or _is_council(f.name, st) or _gazetteer_knows(st.gz, f.name, heads))]
+    placed = _placed_ids(st.facts)
+    found += [(name, "local", "regional body", ln) for name, ln in regional
+              if not any(b.org_id in placed for b in st.gz.lookup_org_candidates(name))]
+    where = document_scope(st) if found else None
+    seen: set[str] = set()
+    for name, scope, classification, ln in sorted(found, key=lambda t: t[3].line):
+        oid = review_id(name, scope, where)
+        if oid not in seen:
+            seen.add(oid)
+            st.facts.review_organizations.append(OrgMention(
+                surface=name, kind="body", ref_id=oid, evidence=st.ev(ln), classification=classification))
 
 
-@lru_cache(maxsize=4)
-def _gazetteer_heads(gz) -> frozenset[str]:
-    """The first words of the gazetteer's longer body names ("embedsmandsudvalget" of "Embedsmandsudvalget for
-    Sundhed"): written alone in a text that names the body, they refer back to it."""
+def _placed_ids(f) -> set[str]:
+    """Every body the document's facts point to (named, memberships, seats, areas' bodies)."""
+    refs = [ms.organization for ms in f.memberships] + [am.organization for am in f.area_memberships]
+    refs += [s.organization for s in f.seats]
+    return {o.ref_id for o in f.organizations} | {r.org_id for r in refs if r is not None and r.org_id}
+
+
+def _named_heads(st) -> frozenset[str]:
+    """The first words of the longer names of the bodies the document names ("embedsmandsudvalget" of
+    "Embedsmandsudvalget for Sundhed"): written alone in that text, they refer back to the body."""
     out = set()
-    for b in gz.orgs.values():
-        words = b.name.split()
+    for o in st.facts.organizations:
+        b = st.gz.orgs.get(o.ref_id)
+        words = b.name.split() if b is not None else []
         for n in range(1, min(len(words), 4)):
             out.add(_fold(" ".join(words[:n])))
     return frozenset(out)
 
 
-def _gazetteer_knows(gz, name: str) -> bool:
-    """The reference data know the name (an alias, maybe of several regional bodies), or it is the start of a
-    body's longer name: not an organisation to review."""
-    return bool(gz.lookup_org_candidates(name)) or _fold(name) in _gazetteer_heads(gz)
+def _gazetteer_knows(gz, name: str, heads: frozenset[str]) -> bool:
+    """The reference data know the name (an alias, maybe of several regional bodies), or it is the start of the
+    longer name of a body the document names (`heads`): not an organisation to review."""
+    return bool(gz.lookup_org_candidates(name)) or _fold(name) in heads
 
 
-def _regional(st, d: Doc, ln, known: set[str]) -> None:
+def _document_region(st) -> Optional[str]:
+    """The region of a document whose council does not say: the one region every region and municipality it
+    names (as "Region X", "X Kommune" or a bare place) belongs to; None when it names areas of two regions."""
+    regions = set()
+    for ln in st.doc.source.lines:
+        d = st.parsed.get((ln.line, ln.text))
+        for e in (doc_ents(d) if d is not None else ()):
+            if e.label_ == "REGION" and e.ent_id_:
+                regions.add(e.ent_id_)
+            elif e.label_ == "MUNICIPALITY" and e.ent_id_ and ("ommune" in e.text or _bare_place(ln.text, e)):
+                muni = st.gz.municipalities.get(e.ent_id_)
+                regions.add(muni.regionskode if muni is not None else None)
+    return next(iter(regions)) if len(regions) == 1 else None
+
+
+def _regional(st, d: Doc, ln, known: set[str], region: Optional[str]) -> list[str]:
     """Gazetteer names several regional bodies share ("Regionsrådet", "Forretningsudvalget", "SSU"): the one of
-    the document's region when that picks one (-> st.facts.organizations); else nothing (never guessed)."""
+    the document's region when that picks one (-> st.facts.organizations, never guessed); the full names no region
+    picks are returned (an organisation of the document awaiting review: the text names a body, whose is open).
+    An abbreviation is read only with the region of the document's council: a municipality's "SSU" is as often its
+    own Social- og Sundhedsudvalget as the region's Sundhedssamarbejdsudvalget."""
+    left = []
     for e in doc_ents(d):
         if e.label_ not in ("BODY", "COUNCIL") or e.ent_id_ or _fold(e.text) in known:
             continue
-        rec = st.gz.lookup_org(e.text, st.region)
-        if rec is not None and all(o.ref_id != rec.org_id for o in st.facts.organizations):
+        abbreviation = e.text.isupper()
+        rec = st.gz.lookup_org(e.text, st.region if abbreviation else region)
+        if rec is None and not abbreviation and e.text[:1].isupper():  # "regionsrådet for …": a common noun
+            left.append(" ".join(e.text.split()))
+        elif rec is not None and all(o.ref_id != rec.org_id for o in st.facts.organizations):
             st.facts.organizations.append(OrgMention(surface=e.text, kind=rec.kind if rec.kind == "council"
                                                      else "body", ref_id=rec.org_id, evidence=st.ev(ln)))
+    return left
 
 
 @lru_cache(maxsize=1)
