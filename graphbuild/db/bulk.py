@@ -173,6 +173,13 @@ class BulkTimes:
     csv: float = 0.0
     import_: float = 0.0  # stop, neo4j-admin import, start
     after: float = 0.0  # schema, settle, membership dates
+    rows: int = 0  # the rows of the documents imported (what the transactional load would send)
+    nodes: int = 0
+    relationships: int = 0
+
+    @property
+    def seconds(self) -> float:
+        return self.build + self.csv + self.import_ + self.after
 
 
 def bulk_import(local, docs: list[DocumentRows], gazetteer, database: Optional[str] = None,
@@ -212,4 +219,5 @@ def bulk_import(local, docs: list[DocumentRows], gazetteer, database: Optional[s
     finally:
         driver.close()
     times.after = time.monotonic() - t0
+    times.rows, times.nodes, times.relationships = bulk.rows, len(bulk.graph.nodes), len(bulk.graph.rels)
     return bulk
