@@ -22,6 +22,7 @@ from .meeting.item_lines import _plausible_title, clean_title, find_headings, lo
 from .meeting.items import _BARE_NUMBER, _TOC_WORDS, _build_items, _find_items, _find_toc, _heading, _similar
 from .meeting.decisions import decisions_in
 from .meeting.reported import reported_meeting
+from .meeting.rosters import titled_roster
 from .meeting.toc_runs import run_titles
 from .meeting.votes import votes_in
 from .meeting.participants import _attendance_heading, _participants
@@ -85,7 +86,7 @@ def _listed_only(lines: list[Line], items: list[Item], listed: list) -> list[Ite
 def _said(lines: list[Line], present: list[Line], absent: list[Line]) -> list:
     """Attendance as stated: the participant block's entries and every sentence about who was (not) there."""
     block = [s for status, part in (("present", present), ("absent", absent)) for ln in part
-             for s in block_entries(ln, status)]
+             for s in (titled_roster(ln, status) or block_entries(ln, status))]
     return block + statements(lines)
 
 

@@ -43,6 +43,9 @@ _CASES = re.compile(r"\b(?:sag(?:erne)?|punkt(?:erne)?|pkt\.?)\s*(?P<items>\d{1,
 _QUOTED_BODY = re.compile(r"^[A-ZÆØÅ][^:]{2,80},\s*(?:den\s+)?\d{1,2}\.?\s*(?:\w+\.?|\d{1,2}\.)\s*\d{4}\s*,?\s*"
                           r"(?:pkt\.?|punkt)\s*\d+\s*:?\s*$", re.I)
 _MERGED_COLUMNS = re.compile(r"^(?:deltagere|mødedeltagere|til stede)\s*:\s*$", re.I)
+# merged label/value columns put the value of the field before ("Mødested:") ahead of the first member:
+# "Borgmesterens mødelokale Johnny Søtrup (V), ...": the member is the capitalised run with a party letter
+_GLUED_VALUE = re.compile(r"^.*\b[a-zæøå][\wæøå-]*\s+(?P<rest>[A-ZÆØÅ][^()]*\((?:[A-ZÆØÅ]{1,3}|UP)\)\s*)$")
 _DECISION_HEAD = re.compile(r"^(?:beslutning|beslutninger)\b", re.I)
 
 
@@ -258,7 +261,9 @@ def block_entries(ln: Line, status: str) -> list[Said]:
     if "," not in ln.text:
         return _run_of_names(ln, status)
     out: list[Said] = []
-    for part in _LIST_SPLIT.split(ln.text.strip().strip("|").strip().rstrip(".")):
+    for k, part in enumerate(_LIST_SPLIT.split(ln.text.strip().strip("|").strip().rstrip("."))):
+        if k == 0 and person(part) is None and (glued := _GLUED_VALUE.match(part)):
+            part = glued.group("rest")  # "Borgmesterens mødelokale Johnny Søtrup (V)": the venue's value glued on
         m = re.match(r"^(?P<place>[A-ZÆØÅ][\w-]+)\s+(?:afbud|fraværende)\b\s*(?P<rest>.*)$", part)
         if m and out:  # "..., Kerteminde afbud Bestyrelsesmedlem X": the one before sent apologies
             last = out[-1]

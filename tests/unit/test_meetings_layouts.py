@@ -391,3 +391,31 @@ def test_a_page_that_is_one_unnumbered_item_takes_the_line_before_its_first_sect
     # a status word or a field before the first section is no title
     assert doc("Referat Byrådet 20-09-2023\n\nÅben\n\nBeslutning\nGodkendt.\n").items == []
     assert doc("Referat Byrådet 20-09-2023\n\nMødested: Rådhussalen, Juelsminde\n\nBeslutning\nGodkendt.\n").items == []
+
+
+# ------------------------------------------------------------------ attendance: rosters flattened onto one line
+def test_a_title_led_roster_without_separators_gives_each_person_and_who_sent_apologies():
+    from graphbuild.meeting.rosters import titled_roster
+    ln = Line("Formand Morten Andersen, Nordfyn Næstformand Poul Andersen, Region Syddanmark Bestyrelsesmedlem "
+              "Jesper Hempler, Kerteminde afbud Bestyrelsesmedlem Anders W. Berthelsen, Odense Direktør Carsten "
+              "Hyldborg Jensen Plan- og udviklingschef Anne Daugbjerg Mortensen Side 1 af 23", 10, column=57)
+    assert [(s.name, s.status) for s in titled_roster(ln, "present")] == [
+        ("Morten Andersen", "present"), ("Poul Andersen", "present"), ("Jesper Hempler", "absent"),
+        ("Anders W. Berthelsen", "present"), ("Carsten Hyldborg Jensen", "present"),
+        ("Anne Daugbjerg Mortensen", "present")]
+
+
+@pytest.mark.parametrize("text", [
+    "Formand Morten Andersen, Nordfyn Næstformand Poul Andersen",  # two titles: read the usual way
+    "Formand Morten Andersen åbnede mødet Næstformand Poul Andersen takkede Direktør Carsten Jensen",  # prose
+])
+def test_what_is_not_a_title_led_roster(text):
+    from graphbuild.meeting.rosters import titled_roster
+    assert titled_roster(Line(text, 1), "present") == []
+
+
+def test_a_venue_glued_before_the_first_member_is_not_part_of_the_name():
+    from graphbuild.meeting.attendance import block_entries
+    got = block_entries(Line("Borgmesterens mødelokale Johnny Søtrup (V), Henrik Vallø (C), Diana Mose Olsen (F)", 10),
+                        "present")
+    assert [(s.name, s.party) for s in got] == [("Johnny Søtrup", "V"), ("Henrik Vallø", "C"), ("Diana Mose Olsen", "F")]
