@@ -401,7 +401,12 @@ class Gazetteer:
         seen: set[str] = set()
 
         def add(label: str, text: str, pid: Optional[str]):
-            key = normalize(text)
+            if "'" in text or "\u2019" in text:  # "KL's" and "KL’s": a typographic apostrophe is the same name
+                for variant in {text.replace("\u2019", "'"), text.replace("'", "\u2019")} - {text}:
+                    add_one(label, variant, pid, variant.casefold())
+            add_one(label, text, pid, normalize(text))
+
+        def add_one(label: str, text: str, pid: Optional[str], key: str):
             if not key or key in seen:
                 return
             seen.add(key)

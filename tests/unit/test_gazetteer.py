@@ -223,3 +223,11 @@ def test_a_small_gazetteer_from_rows():
     assert small.canonical_role("Formanden") == "formand" and small.role_words() == ["formanden", "konsulent"]
     assert [p["pattern"] for p in small.entity_ruler_patterns() if p["label"] == "ROLE"] == ["formanden"]
     assert small != load_gazetteer()
+
+
+def test_a_name_with_an_apostrophe_is_found_with_a_typographic_one_too(gz):
+    from graphbuild.nlp import build_nlp
+
+    nlp = build_nlp(gz)
+    for text in ("har KL’s repræsentantskab valgt", "har KL's repræsentantskab valgt"):
+        assert [(e.text[:2], e.ent_id_) for e in nlp(text).ents] == [("KL", "body:kl-repraesentantskab")]
