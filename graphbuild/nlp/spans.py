@@ -2,7 +2,11 @@
 and the first person name after a position."""
 from __future__ import annotations
 
+import csv
+import io
 import re
+from functools import lru_cache
+from importlib import resources
 
 from spacy.tokens import Doc
 
@@ -11,8 +15,26 @@ from .names import NAME, plausible_name, UP
 # --------------------------------------------------------------------- roles
 # The role words are graphbuild/data/roles.csv, read by the Gazetteer (role_words(), canonical_role()).
 ORG_LABELS = {"BODY", "COUNCIL", "REGION", "MUNICIPALITY", "PARTY"}
-TERMINATOR = (r"(?=\s*(?:[,.;:)]|$)|\s+(?:og|vil|har|er|giver|fra|introducerer|udpeges|blev|orienterer|"
-               r"præsenterer|deltager|fortæller|holder|indleder|kommer|gav|var|som|samt|på|med)\b)")
+
+
+@lru_cache(maxsize=None)
+def org_words(name: str) -> tuple[str, ...]:
+    """graphbuild/data/org_words.csv: the words of one list, in file order (the lists: data/README.md)."""
+    return tuple(r["word"] for r in _org_word_rows() if r["list"] == name)
+
+
+@lru_cache(maxsize=1)
+def _org_word_rows() -> tuple[dict, ...]:
+    text = resources.files("graphbuild").joinpath("data", "org_words.csv").read_text(encoding="utf-8")
+    return tuple(csv.DictReader(io.StringIO("".join(l for l in text.splitlines(True) if not l.startswith("#")))))
+
+
+def _alternation(name: str) -> str:
+    return "|".join(re.escape(w) for w in org_words(name))
+
+
+# where a name after a role phrase ends: punctuation, or a word that starts the rest of the sentence
+TERMINATOR = rf"(?=\s*(?:[,.;:)]|$)|\s+(?:{_alternation('terminator')})\b)"
 
 
 def role_alt(role_words: list[str]) -> str:
@@ -85,11 +107,9 @@ def find_name(doc: Doc, start: int, limit: int = 120):
 
 
 COORDINATED = re.compile(r"(?P<org>\S.*?)(?:\s*,|\s+og)\s+(?:[\w-]+-)?$")
-ORG_STOP = r"(?=\s*(?:[,.;:()]|$)|\s+(?:og|samt|siden|fra|til|frem|hvor|som|med|herunder)\b)"
+ORG_STOP = rf"(?=\s*(?:[,.;:()]|$)|\s+(?:{_alternation('org_stop')})\b)"
 # a generic definite noun ("bestyrelsen") refers back to "GCPHEUs bestyrelse" earlier in the sentence
-_GENERIC_BODY = {"bestyrelsen": "bestyrelse", "styrelsen": "styrelse", "udvalget": "udvalg",
-                 "styregruppen": "styregruppe", "repræsentantskabet": "repræsentantskab", "direktionen": "direktion",
-                 "præsidiet": "præsidium", "rådet": "råd"}
+_GENERIC_BODY = {r["word"]: r["value"] for r in _org_word_rows() if r["list"] == "generic_body"}
 
 
 def antecedent(text: str, before: int, info: dict) -> dict:

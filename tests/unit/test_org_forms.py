@@ -2,6 +2,8 @@
 graphbuild/data/org_forms.csv), kept as organisations awaiting review; municipalities named bare as places."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from graphbuild.db.rows import REVIEW_STATUS, document_rows
@@ -112,3 +114,26 @@ def test_a_regional_name_no_region_picks_awaits_review_in_its_document(tmp_path)
 def test_two_regions_named_pick_no_regional_body(tmp_path):
     facts, _ = _facts(tmp_path, "Region Hovedstaden og Region Sjælland\n\nForretningsudvalget har godkendt sagen.\n")
     assert not any(o.ref_id.startswith("body:forretningsudvalget-") for o in facts.organizations)
+
+
+def test_the_organisation_word_lists_are_data_not_code():
+    """org_words.csv holds the lists; org_forms.py and spans.py hold none of its words as a literal list again."""
+    import ast
+    from pathlib import Path
+
+    from graphbuild.nlp.spans import _org_word_rows, org_words
+
+    words = {r["word"].casefold() for r in _org_word_rows()}
+    assert {"området", "respektive", "a.m.b.a.", "vedrørende", "højskolen", "introducerer"} <= words
+    assert org_words("generic_body")[0] == "bestyrelsen"
+    root = Path(__file__).resolve().parents[2] / "graphbuild" / "nlp"
+    for path in (root / "spans.py", root / "components" / "org_forms.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, (ast.Tuple, ast.List, ast.Set, ast.Dict)):
+                elts = node.keys if isinstance(node, ast.Dict) else node.elts
+                hits = [e.value for e in elts if isinstance(e, ast.Constant) and isinstance(e.value, str)
+                        and e.value.casefold() in words]
+                assert len(hits) < 3, (path.name, node.lineno, hits)
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and "|" in node.value:
+                alts = [w for w in re.split(r"[|()?:\\]+", node.value) if w.casefold() in words]
+                assert len(alts) < 3, (path.name, node.lineno, alts)

@@ -28,7 +28,7 @@ from spacy.tokens import Doc
 
 from ...model import OrgMention
 from ..names import NOT_FIRST
-from ..spans import doc_ents, doc_text
+from ..spans import doc_ents, doc_text, org_words
 
 if not Doc.has_extension("gb_org_forms"):
     Doc.set_extension("gb_org_forms", default=None)
@@ -65,22 +65,19 @@ def form_words() -> tuple[FormWord, ...]:
 
 
 _TOKEN = re.compile(r"[\wÆØÅæøå][\w/.&-]*")
-_LEGAL_AFTER = frozenset({"a/s", "i/s", "aps", "p/s", "a.m.b.a.", "as"})  # "Odense Vandselskab as"
-_GOVERNS = frozenset({"for", "vedr.", "vedrørende"})  # "Udvalget for Vækst", "Ministeriet for Børn"
-_RIGHT_HEADS = frozenset({"sygehus", "hospital", "i/s"})  # "Sygehus Sønderjylland", "I/S Infra Service"
-_NAMED_SCHOOLS = ("skolen", "højskolen")  # a school's name may follow its kind: "Børneskolen Filadelfia"
+_LEGAL_AFTER = frozenset(org_words("legal_after"))  # "Odense Vandselskab as"
+_GOVERNS = frozenset(org_words("governs"))  # "Udvalget for Vækst", "Ministeriet for Børn"
+_RIGHT_HEADS = frozenset(org_words("right_head"))  # "Sygehus Sønderjylland", "I/S Infra Service"
+_NAMED_SCHOOLS = org_words("named_school")  # a school's name may follow its kind: "Børneskolen Filadelfia"
 # forms a "for"-phrase may follow ("Udvalget for Vækst", "Ministeriet for Børn"): org_forms.csv, governs = yes
 _GOVERNING_HEADS = tuple(f.ending for f in form_words() if f.governs)
 # words that end like a form but are not one: "området" (om+rådet), "bestyrelsen" (be+styrelsen)
 # and Swedish boards ("Kommunstyrelsens ordförande"), generic everywhere
-_NOT_HEADS = ("området", "område", "bestyrelsen", "bestyrelse", "bestyrelses", "kommunstyrelsen", "kommunstyrelsens",
-              "regionstyrelsen", "regionstyrelsens")
+_NOT_HEADS = org_words("not_head")
 # a word before the name that makes it a kind of body, not one ("de lokale Handicapråd", "alle Byråd")
-_KIND_BEFORE = frozenset({"de", "alle", "lokale", "kommunale", "regionale", "flere", "andre", "disse", "nogle",
-                          "øvrige", "respektive"})
-_STOP_WORDS = (frozenset(NOT_FIRST) - {"Dansk", "Danske", "Danmarks"}) | frozenset(
-    "Jeg Vi Han Hun Men Så Også Efter Ved Mellem Blandt Alle Hele Både Derfor Desuden Herunder Heraf Samt Mødet "
-    "Referat Dagsorden Godkendelse Orientering Sag Sagen Punkt".split())
+_KIND_BEFORE = frozenset(org_words("kind_before"))
+# capitalised words that start no name: the first-name stop words (but "Dansk …" may start one) and these
+_STOP_WORDS = (frozenset(NOT_FIRST) - frozenset(org_words("not_stop"))) | frozenset(org_words("stop"))
 MAX_MODIFIERS = 3
 MIN_STEM = 2  # "Byrådet": a compound needs at least this much before its form ending
 
