@@ -18,7 +18,7 @@ from .meeting.attendance import block_entries, statements
 from .meeting.councils import board_in, generic_in, labelled_council
 from .meeting.header import (_DATO_LINE, _dated_title, _detect_council, _detect_kind, _hinted_council, _meeting,
                              _title, canonical_council, classify, column_date, decision_date, header_date)
-from .meeting.item_lines import _plausible_title, clean_title, find_headings, lone_item
+from .meeting.item_lines import CASE_FOOTER, _plausible_title, clean_title, find_headings, footed_items, lone_item
 from .meeting.items import _BARE_NUMBER, _TOC_WORDS, _build_items, _find_items, _find_toc, _heading, _similar
 from .meeting.decisions import decisions_in
 from .meeting.reported import reported_meeting
@@ -64,6 +64,9 @@ def _read_body(lines: list[Line], kind: str, layout: str) -> _Body:
     if len(general) > len(found):  # the layout is not the numbered-heading one the first reader knows
         found = general
     listed = run_titles(lines)
+    footed = footed_items(lines) if not found else []
+    if footed:
+        found = [(h.index, h.number, h.title, h.n_lines) for h in footed]
     lone = lone_item(lines) if not found and not listed and kind in _MEETING_KINDS else None
     if lone is not None:
         found = [(lone.index, lone.number, lone.title, lone.n_lines)]
@@ -126,6 +129,10 @@ def _generic(lines: list[Line], kind: str, council: Optional[str]) -> tuple[Opti
         g = generic_in(ln.text)
         if g:
             return g, ln.line
+    for ln in lines:  # "Byrådsmødet, tirsdag 19. april, sag 2": the council whose meeting a case footer names
+        m = CASE_FOOTER.match(ln.text.strip())
+        if m and generic_in(m.group("body")):
+            return generic_in(m.group("body")), ln.line
     return None, None
 
 

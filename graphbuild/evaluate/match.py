@@ -126,7 +126,12 @@ def match_meetings(d: dict, rows: dict[str, list[dict]]) -> KindResult:
     g_meet = []
     if d.get("meeting_date"):
         g_meet.append(Fact(_lbl(d["meeting_date"], d.get("council")), dict(date=d["meeting_date"], council=d.get("council"))))
-    x_meet = [Fact(_lbl(r.get("date"), r.get("council")), r, (r.get("meeting_id"),)) for r in rows.get("meetings", [])]
+    x_rows = rows.get("meetings", [])
+    if not d.get("meeting_date") and d.get("council"):
+        # the gold names the council but states no date: an undated meeting of that council is what the page says
+        # (not scored: the gold has no meeting to match it), an undated meeting of another council is still extra
+        x_rows = [r for r in x_rows if r.get("date") or not org_score(d["council"], _orgs(r, "council", "council_aliases"))]
+    x_meet = [Fact(_lbl(r.get("date"), r.get("council")), r, (r.get("meeting_id"),)) for r in x_rows]
 
     def meet_score(g, x):
         if not x.fields.get("date") or str(x.fields["date"])[:10] != g.fields["date"]:

@@ -211,3 +211,26 @@ def lone_item(lines: list[Line]) -> Optional[Heading]:
     if ":" in t or len(t.split()) < 2 or len(t.split()) > 15 or t.endswith(".") or not _plausible_title(t):
         return None
     return Heading(i - 1, None, clean_title(t), False)
+
+
+# a news page of a council's decisions ends each case with its place in the meeting: "Byrådsmødet, tirsdag 19. april,
+# sag 2"; the case's headline is the line before its first sentence
+CASE_FOOTER = re.compile(r"^(?P<body>[A-ZÆØÅ][\wæøå]*?)s?mødet,\s+[^,]{3,40},\s*(?:sag|punkt|pkt\.?)\s+(?P<num>\d{1,4})\s*$")
+
+
+def footed_items(lines: list[Line]) -> list[Heading]:
+    """Items of a page whose cases each end with a footer naming their number (CASE_FOOTER)."""
+    out: list[Heading] = []
+    start = 0
+    for f, ln in enumerate(lines):
+        m = CASE_FOOTER.match(ln.text.strip())
+        if not m:
+            continue
+        # after a footer the next case's headline comes first; before the first footer, page chrome may come first
+        first = next((k for k in range(start, f) if len(lines[k].text.split()) > 5), None) if not out else start + 1
+        if first is not None and start < first < f:
+            title = clean_title(lines[first - 1].text)
+            if _plausible_title(title) and ":" not in title and len(title.split()) <= 15:
+                out.append(Heading(first - 1, m.group("num"), title, False))
+        start = f + 1
+    return out

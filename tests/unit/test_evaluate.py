@@ -261,3 +261,14 @@ def test_every_gold_file_loads_and_states_only_what_its_document_says(corpus):
 def test_dev_corpus_has_its_negatives():
     kinds = [g.kind for g in load_gold_dir(DEV)]
     assert kinds.count("negative") >= 3 and len(kinds) >= 61
+
+
+def test_an_undated_meeting_of_the_gold_council_is_not_scored_but_another_councils_is_extra():
+    from graphbuild.evaluate.match import match_meetings
+    gold = {"meeting_date": None, "council": "Byrådet (Silkeborg)"}
+    own = {"meeting_id": "m1", "date": None, "council": "Byrådet Silkeborg", "council_aliases": []}
+    other = {"meeting_id": "m2", "date": None, "council": "Økonomiudvalget", "council_aliases": []}
+    dated = {"meeting_id": "m3", "date": "2022-04-19", "council": "Byrådet Silkeborg", "council_aliases": []}
+    res = match_meetings(gold, {"meetings": [own, other, dated]})
+    assert (res.tally.tp, res.tally.graph, res.tally.gold) == (0, 2, 0)  # the dated one and the other council's: extras
+    assert sorted(res.extras) == ["2022-04-19 | Byrådet Silkeborg", "– | Økonomiudvalget"]

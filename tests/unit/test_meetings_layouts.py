@@ -419,3 +419,12 @@ def test_a_venue_glued_before_the_first_member_is_not_part_of_the_name():
     got = block_entries(Line("Borgmesterens mødelokale Johnny Søtrup (V), Henrik Vallø (C), Diana Mose Olsen (F)", 10),
                         "present")
     assert [(s.name, s.party) for s in got] == [("Johnny Søtrup", "V"), ("Henrik Vallø", "C"), ("Diana Mose Olsen", "F")]
+
+
+def test_a_news_page_of_decisions_gives_each_case_by_its_footer_and_the_council_it_names():
+    d = doc("Skip til hoved indholdet\nByrådet har besluttet\n\nDialogmøde med borgerne\n\n"
+            "Silkeborg Kommune: Byrådet har holdt dialogmøde med borgerne.\nByrådsmødet, tirsdag 19. april, sag 1\n\n"
+            "Dagsorden godkendt\n\nSilkeborg Kommune: Byrådet har godkendt mødets dagsorden.\n"
+            "Byrådsmødet, tirsdag 19. april, sag 3\n")
+    assert [(it.number, it.title) for it in d.items] == [("1", "Dialogmøde med borgerne"), ("3", "Dagsorden godkendt")]
+    assert d.generic_council == "Byrådet"
