@@ -32,6 +32,7 @@ def names(text, taken=()):
     ("Odense Vandselskab as", ["Odense Vandselskab as"]),
     ("Energitilsynet og Datatilsynet samt Rigsrevisionen", ["Energitilsynet", "Datatilsynet", "Rigsrevisionen"]),
     ("Sygehus Sønderjylland", ["Sygehus Sønderjylland"]),
+    ("Tilskud til Vejleby Bylaug mødested", ["Vejleby Bylaug"]),  # a guild
     ("Dansk Affaldsforening", ["Dansk Affaldsforening"]),
     ("Magistraten. Borgmesterens Afdeling", ["Borgmesterens Afdeling"]),  # a sentence ends before the name
 ])
