@@ -315,7 +315,7 @@ def run(n: int, workdir: Path, scale: dict | None = None) -> dict:
                 import scale as scale_mod
 
                 env = {"NEO4J_URI": c.uri, "NEO4J_USER": c.user, "NEO4J_PASSWORD": c.password}
-                out["scale"] = scale_mod.measure(driver, env, workdir, paths, **scale)
+                out["scale"] = scale_mod.measure(driver, env, workdir, paths, server=server, **scale)
             else:
                 out.update(_measure(n, driver, paths, texts, truth, out["mb"]))
         finally:

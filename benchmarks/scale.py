@@ -5,8 +5,11 @@
 * load_rows_per_s: grouped (GraphWriter.write_group, the default of load and ingest), one transaction per
   document (--group 1, the load before issue 18) and the naive baseline (one row per auto-commit round trip),
   each into an emptied graph from the same facts files;
+* bulk_rows_per_s: `load --bulk` (db/bulk.py) from the same facts into the emptied database: the same rows,
+  over the seconds of building the graph in memory, writing the CSVs, stopping the server, neo4j-admin import,
+  starting it, schema and the settling steps (each part also on its own, bulk_*_s);
 * e2e: `graphbuild extract --workers 2 -o DIR` then `graphbuild load DIR` on the --e2e-docs corpus, as a user
-  runs them (processes started by the commands included).
+  runs them (processes started by the commands included), and the same facts through `load --bulk`.
 """
 from __future__ import annotations
 
@@ -78,6 +81,27 @@ def load_rates(driver, facts: Path) -> dict:
     return out
 
 
+def bulk_rate(driver, server, facts: Path) -> dict:
+    """load --bulk from the same facts into the emptied database (the server is stopped and started again)."""
+    from graphbuild.db.bulk import BulkTimes
+    from graphbuild.scale.run import bulk_load_facts
+
+    bench.wipe(driver)
+    times = BulkTimes()
+    t = time.perf_counter()
+    report = bulk_load_facts([facts], server, times=times, echo=lambda m: None)
+    total = time.perf_counter() - t
+    assert report.ok, report.failed[:3]
+    driver.execute_query("RETURN 1")  # the server was restarted: a managed (retried) query renews the pool
+    out = {"bulk_rows": times.rows, "bulk_nodes": times.nodes, "bulk_relationships": times.relationships,
+           "bulk_rows_per_s": round(times.rows / times.seconds), "bulk_s": round(times.seconds, 1),
+           "bulk_with_resolution_s": round(total, 1), "bulk_build_s": round(times.build, 1),
+           "bulk_csv_s": round(times.csv, 1), "bulk_import_s": round(times.import_, 1),
+           "bulk_after_s": round(times.after, 1)}
+    bench.say(f"load --bulk: {out}")
+    return out
+
+
 def end_to_end(docs: int, workdir: Path, env: dict) -> dict:
     """The commands a user runs, on a corpus of `docs` documents (generated unless already in workdir)."""
     import corpus as corpus_mod
@@ -102,7 +126,21 @@ def end_to_end(docs: int, workdir: Path, env: dict) -> dict:
     return out
 
 
-def measure(driver, env: dict, workdir: Path, paths: list[str], extract_docs: int, e2e_docs: int) -> dict:
+def end_to_end_bulk(docs: int, workdir: Path, server, driver) -> dict:
+    """The e2e corpus's facts again, through `load --bulk` into the emptied database."""
+    from graphbuild.scale.run import bulk_load_facts
+
+    bench.wipe(driver)
+    t = time.perf_counter()
+    report = bulk_load_facts([workdir / f"facts-{docs}"], server, echo=lambda m: None)
+    out = {"e2e_bulk_load_s": round(time.perf_counter() - t, 1), "e2e_bulk_loaded": len(report.loaded)}
+    driver.execute_query("RETURN 1")
+    bench.say(f"end to end, load --bulk: {out}")
+    return out
+
+
+def measure(driver, env: dict, workdir: Path, paths: list[str], extract_docs: int, e2e_docs: int,
+            server=None) -> dict:
     """Every figure of the scaling section, on the run's corpus (`paths`) and an e2e corpus."""
     from graphbuild.scale.extract import ClusterSpec
     from graphbuild.scale.run import run_extract
@@ -115,9 +153,12 @@ def measure(driver, env: dict, workdir: Path, paths: list[str], extract_docs: in
     out["extract_all_s"] = round(time.perf_counter() - t, 1)
     assert not run.failed, run.failed[:3]
     out.update(load_rates(driver, facts))
+    out.update(bulk_rate(driver, server, facts))
+    out["bulk_over_grouped"] = round(out["bulk_rows_per_s"] / out["grouped_rows_per_s"], 1)
     if e2e_docs:
         bench.wipe(driver)
         out.update(end_to_end(e2e_docs, workdir, env))
+        out.update(end_to_end_bulk(e2e_docs, workdir, server, driver))
     # The machine's 1-minute load average before and after: other work on the same cores skews every figure.
     out["load_average"] = [round(load_before, 1), round(os.getloadavg()[0], 1)]
     out["cores"] = os.cpu_count()
