@@ -62,12 +62,27 @@ def _outcome_rx() -> re.Pattern:
     return re.compile("|".join(rf"(?P<{k}>\b(?:{_alt(w[k])})\b)" for k in OUTCOMES if w.get(k)), re.I)
 
 
-def outcome_of(text: str) -> Optional[str]:
-    """The outcome a line states, or None."""
-    found = [m.lastgroup for m in _outcome_rx().finditer(text)]
+def outcome_at(text: str) -> Optional[tuple[str, int]]:
+    """The outcome a line states and where its phrase starts, or None: the first phrase on the line, except
+    that "referred" ("fremsendes") gives way to a later outcome ("fremsendes ... anbefales")."""
+    found = [(m.lastgroup, m.start()) for m in _outcome_rx().finditer(text)]
     if not found:
         return None
-    return next((k for k in found if k != "referred"), found[0]) if found[0] == "referred" else found[0]
+    return next((f for f in found if f[0] != "referred"), found[0]) if found[0][0] == "referred" else found[0]
+
+
+def outcome_of(text: str) -> Optional[str]:
+    """The outcome a line states, or None."""
+    at = outcome_at(text)
+    return at[0] if at else None
+
+
+@lru_cache(maxsize=1)
+def outcome_hints() -> tuple[str, ...]:
+    """A word of every outcome phrase (its longest), lower-case: a line with none of them states no outcome,
+    and substring tests cost far less than the case-insensitive alternation most lines fail."""
+    w = _words()
+    return tuple(sorted({max(p.split(), key=len) for k in OUTCOMES for p in w.get(k, ())}))
 
 
 @lru_cache(maxsize=1)

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from graphbuild.meeting.decisions import outcome_of
 from graphbuild.nlp.components.outcome import decision_outcome
 from graphbuild.nlp.components.participants import parse_participant
 from graphbuild.gazetteer import Gazetteer, load_gazetteer
@@ -188,10 +189,22 @@ def test_body_report():
     ("KKR Hovedstaden drøftede sagen.", "discussed"),
     ("Sagen blev udsat til næste møde.", "postponed"),
     ("Formanden konkluderede, at der er mandat til at arbejde videre", None),
+    # the phrases of graphbuild/data/decision_words.csv, as the decision sections of every layout read them
+    ("Indstillingen blev ikke godkendt.", "rejected"),
+    ("Økonomiudvalget anbefaler indstillingen.", "recommended"),
+    ("Sagen udsættes.", "postponed"),
+    ("Sagen fremsendes til byrådet, der anbefales at godkende.", "recommended"),  # referred gives way
 ])
 def test_outcome(text, outcome):
     got = decision_outcome(text)
     assert (got[0] if got else None) == outcome
+    assert (got[0] if got else None) == outcome_of(text)  # one reader: the decision sections' own
+
+
+def test_outcome_phrase_position_is_where_it_is_written():
+    text = "Efter drøftelse blev sagen udsat."
+    kind, start = decision_outcome(text)
+    assert kind == "postponed" and text[start:].startswith("udsat")
 
 
 def test_agenda_item_and_decision():

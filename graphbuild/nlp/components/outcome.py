@@ -1,46 +1,30 @@
-"""graphbuild_decision_outcome: the first decision verb of a line -> doc._.gb_outcome."""
+"""graphbuild_decision_outcome: the first decision phrase of a line -> doc._.gb_outcome."""
 from __future__ import annotations
 
-import re
 from typing import Optional
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ...meeting.decisions import outcome_at, outcome_hints
 from ..spans import doc_text
 
-# --------------------------------------------------------- decision outcome
-OUTCOME_RULES = [
-    ("postponed", r"\budsat\b|\budsætte\b|\budsatte\b|\budskudt\b"),
-    ("approved", r"\bgodkendt(?:e)?\b|\btiltrådte\b|\btiltrådt\b|\bvedtog\b|\bvedtaget\b|\bbesluttede\b|\bbeslutter\b"),
-    ("noted", r"\btil\s+efterretning\b|\btog\b[^.]{0,60}\btil\s+orientering\b|\btil\s+orientering\b"),
-    ("discussed", r"\bdrøftede\b"),
-]
-_OUTCOME = re.compile("|".join(f"(?P<{k}>{rx})" for k, rx in OUTCOME_RULES), re.IGNORECASE)
-
-
-# every alternative of OUTCOME_RULES contains one of these (lower-case); substring tests cost far less than
-# the case-insensitive alternation, which most lines fail
-_OUTCOME_HINTS = ("udsat", "udsæt", "udskudt", "godkendt", "tiltråd", "vedt", "beslut", "efterretning",
-                  "orientering", "drøftede")
+# The outcome phrases are graphbuild/data/decision_words.csv, read once by graphbuild/meeting/decisions.py: a
+# line's outcome is the same whichever layout's reader meets it.
 
 
 def may_have_outcome(text: str) -> bool:
     low = text.lower()
-    return any(h in low for h in _OUTCOME_HINTS)
+    return any(h in low for h in outcome_hints())
 
 
 def decision_outcome(text: str) -> Optional[tuple[str, int]]:
-    if not may_have_outcome(text):
-        return None
-    m = _OUTCOME.search(text)
-    if not m:
-        return None
-    return m.lastgroup, m.start()
+    """(outcome, where its phrase starts) of the first decision phrase on a line, or None."""
+    return outcome_at(text) if may_have_outcome(text) else None
 
 
 class DecisionOutcome:
-    """First decision verb on a line: approved | noted | discussed | postponed -> doc._.gb_outcome."""
+    """First decision phrase on a line (approved, rejected, recommended, noted, ...) -> doc._.gb_outcome."""
 
     def __init__(self, nlp: Language, name: str):
         self.name = name
