@@ -183,7 +183,7 @@ class AttendanceFact:
 class MembershipFact:
     person: PersonMention
     organization: OrgRef
-    role: str  # medlem, formand, næstformand, direktør, ...
+    role: Optional[str]  # medlem, formand, næstformand, direktør, ...; None: the text leaves it unsaid ("Valgt blev X")
     status: MembershipStatus
     evidence: Evidence
     party: Optional[str] = None  # letter of the party on whose behalf

@@ -240,9 +240,13 @@ def membership_rows(resolved: ResolvedDocument, ids: Ids) -> dict[str, list[dict
         mem_id = out.add(pid, oid, m.role, m.status, m.evidence, m.item_number, party_id, m.municipality,
                          m.decided_in)
         if m.replaces is not None and person_of.get(m.replaces.mention_id):
-            # The seat being taken over: the replaced person's resignation from the same seat.
-            gone = out.add(person_of[m.replaces.mention_id], oid, m.role, "resigned", m.evidence,
-                           m.item_number, party_id, None, m.decided_in)
+            # The seat being taken over: the replaced person's resignation from the same seat; a substitute
+            # (stedfortræder) or a proposal takes no seat away: the replaced person keeps a member's seat.
+            # A proposal states nothing about that seat (its role is left unsaid).
+            gone_status, gone_role = (("resigned", m.role) if m.status == "appointed" and m.role != "stedfortræder"
+                                      else ("member", "medlem" if m.status == "appointed" else None))
+            gone = out.add(person_of[m.replaces.mention_id], oid, gone_role, gone_status, m.evidence,
+                           m.item_number, party_id if gone_status == "resigned" else None, None, m.decided_in)
             out.replace(mem_id, gone, m.evidence)
     return out.rows()
 

@@ -189,7 +189,9 @@ def match_roles(d: dict, rows: dict[str, list[dict]]) -> dict[str, KindResult]:
     out = {}
     roles = [r for r in d["person_roles"] if r.get("organisation")]
     ms = rows.get("memberships", [])
-    held = [r for r in ms if r.get("status") not in NOT_HELD and r.get("organization_label") != "Party"]
+    # a seat whose role the text leaves unsaid ("Valgt blev X") is no role fact, as a gold role without an
+    # organisation is none
+    held = [r for r in ms if r.get("status") not in NOT_HELD and r.get("organization_label") != "Party" and r.get("role")]
     g_roles = [Fact(_lbl(r["name"], r.get("role"), r["organisation"]), r,
                     (norm_name(r["name"]), norm_role(r.get("role")), org_tokens(r["organisation"]))) for r in roles]
     x_roles = [Fact(_lbl(r.get("name"), r.get("role"), r.get("organization")), r,

@@ -39,5 +39,6 @@ def build_nlp(gazetteer: Gazetteer) -> Language:
     nlp.add_pipe("graphbuild_appointments")
     nlp.add_pipe("graphbuild_decision_outcome")
     nlp.add_pipe("graphbuild_person_names")
+    nlp.add_pipe("graphbuild_appointment_events")  # needs the names, roles and organisations found above
     return nlp
 

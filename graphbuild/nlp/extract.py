@@ -8,7 +8,7 @@ from typing import Iterable, Optional
 
 from ..gazetteer import Gazetteer
 from ..meeting.councils import document_scoped_council, region_scope
-from ..model import FACTS_SCHEMA_VERSION, DocumentFacts, Line, MeetingFact, OrgRef, StructuredDocument
+from ..model import FACTS_SCHEMA_VERSION, DocumentFacts, Item, Line, MeetingFact, OrgRef, StructuredDocument
 from .attendance import stated_attendance
 from .build import build_nlp, line_gate
 from .votes import votes
@@ -20,6 +20,7 @@ from .pages import free_text, named_organizations
 from .people import NAME_PARTY, participants, people_in_lines
 from .member_lists import member_lists
 from .rosters import rosters
+from .events import item_lines, stated_appointments
 from .seats import appointments, seats_in_attachment
 from .spans import doc_ents
 from .state import State, doc_of
@@ -49,6 +50,9 @@ def extract(doc: StructuredDocument, gazetteer: Gazetteer) -> DocumentFacts:
     participants(st, doc.present, "present")
     participants(st, doc.absent, "absent")
     stated_attendance(st, doc.said)
+    block = [ln for ln in doc.present + doc.absent if ln.text.strip()]
+    if block:  # "Afbud: ... Borgmesteren orienterede om, at gruppe C har udpeget X som stedfortræder for Y"
+        stated_appointments(st, Item(number="", title="", line=block[0].line, lines=block), block)
     votes(st, doc.votes)
     stated_decisions(st, doc.decisions)
     items_by_number = {it.number: it for it in doc.items}
@@ -57,6 +61,7 @@ def extract(doc: StructuredDocument, gazetteer: Gazetteer) -> DocumentFacts:
     for it in doc.items:
         people_in_lines(st, it.lines, it)
         appointments(st, it)
+        stated_appointments(st, it, item_lines(it))
     for att in doc.attachments:
         it = items_by_number.get(att.item_number) if att.item_number else None
         people_in_lines(st, att.lines, it, item_number=att.item_number)

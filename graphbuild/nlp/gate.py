@@ -1,6 +1,7 @@
 """The line gate: which lines can carry anything the pipeline would find."""
 from __future__ import annotations
 
+from .components.appointment_events import event_keyword
 from .components.appointments import Appointments
 from .components.outcome import may_have_outcome
 from .components.person_names import may_name_person
@@ -48,7 +49,8 @@ class LineGate:
         self.role_heads = role_heads(role_words or load_gazetteer().role_words())
 
     def __call__(self, text: str) -> bool:
-        if self.open or "oplyste" in text or Appointments.KEYWORDS.search(text) or may_have_outcome(text):
+        if self.open or "oplyste" in text or Appointments.KEYWORDS.search(text) or may_have_outcome(text) \
+                or event_keyword().search(text):
             return True
         words = GATE_WORD.findall(text.lower())
         singles, heads, pairs, roles = self.singles, self.heads, self.pairs, self.role_heads
@@ -61,7 +63,7 @@ class LineGate:
 
     def may_place_person(self, text: str) -> bool:
         """Could the role, report or appointment components find a person here (keyword and a name shape)?"""
-        if not (self.open or "oplyste" in text or Appointments.KEYWORDS.search(text) or
+        if not (self.open or "oplyste" in text or Appointments.KEYWORDS.search(text) or event_keyword().search(text) or
                 not self.role_heads.isdisjoint(GATE_WORD.findall(text.lower()))):
             return False
         return bool(NAME_SHAPE.search(text))

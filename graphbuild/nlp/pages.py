@@ -6,6 +6,7 @@ import re
 from ..model import Item, Line, MembershipFact, OrgMention
 from .names import has_name
 from .people import named_with_party, people_in_lines
+from .events import stated_appointments
 from .seats import appointments
 from .spans import doc_ents
 from .state import State, doc_of
@@ -38,17 +39,26 @@ def free_text(st: State, free: list[Line]):
                                                        status="member", evidence=st.ev(ln), party=p["party"],
                                                        municipality=code))
     if not rest:
+        _sentences(st, free)
         return
     people_in_lines(st, rest, None)
     named_with_party(st, rest)
     page = Item(number="", title="", line=rest[0].line, lines=rest)
     appointments(st, page, rest)
+    _sentences(st, free)
     if st.doc.items or st.doc.attachments:
         return  # a meeting document's header and table of contents: titles, not people to review
     placed = {m.evidence.line for m in st.facts.mentions}
     for ln in rest:
         if ln.line not in placed and st.gate.may_place_person(ln.text) and has_name(ln.text):
             st.unresolved(ln)  # a person with a role or an appointment we could not place: kept for review
+
+
+def _sentences(st: State, free: list[Line]) -> None:
+    """Appointments stated in sentences on every free line, a participant line too ("... har udpeget X som
+    stedfortræder for Y"); after the other readers, which keep what they found."""
+    if free:
+        stated_appointments(st, Item(number="", title="", line=free[0].line, lines=free), free)
 
 
 def named_organizations(st: State, lines: list[Line]):

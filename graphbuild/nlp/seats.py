@@ -9,6 +9,7 @@ from .across import across_lines
 from .names import PERSONISH, UP
 from .items import sections_named
 from .state import APPOINTMENT_TITLE, State, doc_of
+from .status import stated_status
 
 # --------------------------------------------------------------- appointments
 _TITLE_BODY = re.compile(r"\b(?:til|i|for)\s+(?P<org>(?:[Ss]amarbejdsudvalget|[Bb]estyrelsen|[Uu]dvalget|"
@@ -96,9 +97,9 @@ def appointments(st: State, it: Item, body: Optional[list[Line]] = None):
             if org is None:
                 st.unresolved(ln)
                 continue
-            status = kind
-            if kind == "appointed" and not decided and st.doc.kind == "dagsorden":
-                status = "proposed"
+            status = stated_status(st, it, ln, kind, decided)
+            if status is None:
+                continue
             # The item decides the seat when it is an appointment item, or when its decision names the person.
             names_person = decided and any(a["name"] in s.text or a["name"].split()[-1] in s.text
                                            for sec in sections_named(it, "Beslutning") for s in sec.lines)

@@ -7,4 +7,4 @@ modules of graphbuild.nlp.  Components first test a cheap keyword/word-set on th
 once when it does not match.
 """
 from .. import findings  # noqa: F401  (registers the Doc extensions)
-from . import appointments, org_forms, outcome, participants, person_names, reports, roles  # noqa: F401  (factories)
+from . import appointment_events, appointments, org_forms, outcome, participants, person_names, reports, roles  # noqa: F401  (factories)

@@ -12,7 +12,7 @@ from ..spans import doc_text
 # ------------------------------------------------------------- appointments
 _PERSON_PARTY = rf"(?P<name>{NAME})(?:\s*\((?P<party>[{UP}]{{1,3}})\))?"
 # a body starts with a word that is no preposition ("er udpeget til i fraværsperioden" names none)
-_BODY = r"(?!(?:i|på|for|til|med|fra|af)\s)(?P<org>[^,.;]+?)"
+_BODY = r"(?!(?:i|på|for|til|med|fra|af|følgende)\s)(?P<org>[^,.;]+?)"
 # "og" ends the body, except in a coordinated compound ("Børne- og Uddannelsesudvalget")
 _ORG_END = r"(?=\s*(?:[,.;]|$)|(?<!-)\s+(?:og|med|pr\.|per|fra og med)\b)"
 APPOINTMENT_RULES = [
