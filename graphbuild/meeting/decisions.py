@@ -8,7 +8,7 @@ Shapes (all seen on real pages of several publishing systems):
   "Teknik- og Miljøudvalget, 10. september 2019, pkt. 65:" (a committee's recommendation quoted in the case);
   "19-08-2019 Magistraten" (a dated step of the case's course); "Økonomiudvalget anbefaler indstillingen." (a body's
   recommendation stated in one line); "Silkeborg: Byrådet har godkendt ..." (a news page reporting decisions).
-A section runs until the next section heading (graphbuild/data/decision_words.csv, kind `section`), the next
+A section runs until the next section heading (graphbuild/data/section_words.csv, use `ends_decision`), the next
 agenda item or the next decision heading. Its outcome is the first line that states one, read with the outcome
 phrases of decision_words.csv (the first phrase on the line, except that "fremsendes" gives way to a later
 outcome: "Fremsendes til byrådet med bemærkning, at Magistraten anbefaler ..." is a recommendation). A section
@@ -27,6 +27,7 @@ from typing import Callable, Optional
 
 from ..model import Line
 from .dates import parse_date
+from .sections import heading_alternation, phrase_alternation
 
 OUTCOMES = ("rejected", "recommended", "postponed", "referred", "noted", "discussed", "approved")
 MAX_SECTION_LINES = 30  # non-empty lines a decision section may run before its outcome must have come
@@ -52,8 +53,8 @@ def _words() -> dict[str, list[str]]:
     return out
 
 
-def _alt(phrases: list[str]) -> str:
-    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len, reverse=True))
+def _alt(phrases) -> str:
+    return phrase_alternation(phrases)
 
 
 @lru_cache(maxsize=1)
@@ -87,7 +88,7 @@ def outcome_hints() -> tuple[str, ...]:
 
 @lru_cache(maxsize=1)
 def _section_rx() -> re.Pattern:
-    return re.compile(rf"^(?:{_alt(_words()['section'])})\s*:?$", re.I)
+    return re.compile(rf"^(?:{heading_alternation('ends_decision')})\s*:?$", re.I)
 
 
 # ------------------------------------------------------------------ headings

@@ -15,6 +15,7 @@ from typing import Optional
 
 from ..model import Line
 from .dates import calendar_alternation
+from .sections import heading_alternation
 from .toc_runs import paired_runs, title_links
 
 _MONTHS = calendar_alternation("month", "month_short")
@@ -34,13 +35,11 @@ _LEADERS = re.compile(r"\s*(?:\.{3,}|…+).*$|\s*\.\.\s*\d{1,3}$")
 # a case reference written after the title on its line ("Godkendelse af dagsorden Dok.nr.: 1965 Sagsid.: 14/40")
 _ROMAN_PAGE = re.compile(r"\s+[ivxlc]{1,6}$")  # a contents page number in lower-case roman numerals ("Budget xiii")
 _BARE = re.compile(rf"^{_BULLET}(?P<num>\d{{1,3}}(?:\.\d{{1,2}})?)\.?$")  # "103." alone; its title on the next line
-_CASE_TAIL = re.compile(r"\s+(?:dok\.?\s*nr|sagsid|sags?\s*nr|j\.\s*nr)\.?\s*:.*$", re.I)
+_CASE_TAIL = re.compile(rf"\s+(?:{heading_alternation('case_tail')})\.?\s*:.*$", re.I)
 _PERSON_PARTY = re.compile(r"^(?:\w+\s+)?[A-ZÆØÅ][\w.-]+(?:\s+[A-ZÆØÅ][\w.-]+){1,4},?\s*\((?:[A-ZÆØÅ]{1,3}|UP)\)")
 _DATE_TITLE = re.compile(rf"^(?:{_MONTHS})\b\.?\s*(?:\d{{4}})?", re.I)
-_SECTION = re.compile(r"^(?:sagsfremstilling|resum[eé]|beslutning|indstilling|baggrund|sagens kerne|beslutningstema|"
-                      r"sagsnr|sags?\s*id|sagnr|j\.?\s*nr|journalnr|dok\.?\s*nr|acadre|kle|åbent punkt|lukket punkt|"
-                      r"beslutningskompetence|sagsforløb|økonomi|bilag|sagsnummer|sagstema|resumé)\b", re.I)
-_DECISION_SECTION = re.compile(r"^(?:beslutning|sagsfremstilling|indstilling)\s*:?$", re.I)
+_SECTION = re.compile(rf"^(?:{heading_alternation('ends_title')})\b", re.I)
+_DECISION_SECTION = re.compile(rf"^(?:{heading_alternation('decision_after')})\s*:?$", re.I)
 _ITEM_REACH = 20  # lines after a plain heading in which its decision or case text must begin
 _KLE = re.compile(r"\b\d{2}\.\d{2}\.\d{2}(?:-[A-Z]\d{2}(?:-\d+-\d{2})?)?\b")
 
@@ -197,7 +196,7 @@ def _no_restart(found: list[Heading]) -> list[Heading]:
     return out
 
 
-_FIRST_SECTION = re.compile(r"^(?:beslutning|sagsfremstilling|indstilling|resum[eé])\b", re.I)
+_FIRST_SECTION = re.compile(rf"^(?:{heading_alternation('first_section')})\b", re.I)
 
 
 def lone_item(lines: list[Line]) -> Optional[Heading]:

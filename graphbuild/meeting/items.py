@@ -7,18 +7,11 @@ from typing import Optional
 
 from ..model import Item, Line, Section
 from .dates import calendar_alternation
+from .sections import section_names
 
 _HEADING = re.compile(r"^(\d{1,2})(?:\.(\d{1,2}))?\.?\s+(\S.*)$")
 _BARE_NUMBER = re.compile(r"^(\d{1,2}(?:\.\d{1,2})+|\d{1,2}\.)$")
 _CASE = re.compile(r"^(SAG-\d{4}-\d{2,7})(?:\s+([a-zæøå]{2,8}))?\s*$", re.I)
-_SECTION_NAMES = {
-    "baggrund": "Baggrund",
-    "indstilling": "Indstilling",
-    "sagsfremstilling": "Sagsfremstilling",
-    "beslutning": "Beslutning",
-    "bilag": "Bilag",
-    "vedlagte bilag": "Bilag",
-}
 _TOC_WORDS = re.compile(r"^(?:indholdsfortegnelse|indhold|deltagerfortegnelse)\b", re.I)
 
 
@@ -61,7 +54,7 @@ _DECISION_HEADING = re.compile(r"^(?:beslutning\s+(?:i|fra)\s+[\wæøå-]+|[\wæ
 
 def _section_name(text: str) -> Optional[str]:
     t = text.strip().rstrip(":").strip()
-    name = _SECTION_NAMES.get(t.lower())
+    name = section_names().get(t.lower())
     if name is None and len(t) <= 80 and _DECISION_HEADING.match(t):
         name = "Beslutning"  # "Beslutning i Byrådet den 19-12-2016", "Udvalgets beslutning", "POLITISK BEHANDLING"
     return name

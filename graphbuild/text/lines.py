@@ -7,6 +7,7 @@ import re
 from collections import Counter
 from typing import Optional
 
+from ..gazetteer import data_rows
 from ..model import Line
 from .decode import _CONTROL
 
@@ -230,11 +231,14 @@ FLAT_MIN = 300  # a flattened page is at least this long
 _FLAT_PAGE = re.compile(r"^(\d{1,3}) (?=\S)")
 # split before: a label ("Dato:", "Afbud fra:", "Bemærkninger til dagsordenen:"), a numbered item ("89. Til
 # efterretning", "102. SPØRGETID"), an item marker ("Sag nr. 74", "Pkt. 3"), a section word, and after a "(A)" party letter followed by the next name
+# the section headings that split a flattened page, capitalised as the page writes them (section_words.csv)
+_FLAT_SECTIONS = "|".join(re.escape(r["heading"].capitalize()) for r in data_rows("section_words.csv")
+                          if "splits_flat_page" in r["uses"].split("|"))
 _FLAT_SPLIT = re.compile(
     r"\s+(?=(?:[A-ZÆØÅ][\wæøå-]*(?: [a-zæøå][\wæøå-]*){0,3}|Tid og sted|Afbud fra):\s)"
     r"|\s+(?=\d{1,3}\.\s+[A-ZÆØÅ](?:[a-zæøå]|[A-ZÆØÅ]{2,}\b))"
     r"|\s+(?=(?:Sag\s+nr\.?|Pkt\.|Punkt)\s+\d{1,4}\b)"
-    r"|(?<=[a-zæøå.)])\s+(?=(?:Sagsfremstilling|Indstilling|Beslutning|Baggrund|Resumé|Resume|Bilag|"
+    rf"|(?<=[a-zæøå.)])\s+(?=(?:{_FLAT_SECTIONS}|"
     r"Indholdsfortegnelse|Deltagerfortegnelse|Afbud|Fraværende|Mødedeltagere|Deltagere|Tilstede)\b)"
     r"|(?<=[A-ZÆØÅ]\))\s+(?=[A-ZÆØÅ][a-zæøå]+ [A-ZÆØÅ])"
 )

@@ -246,17 +246,29 @@ def _calendar_words() -> frozenset[str]:
     return frozenset(r["word"] for r in csv.DictReader(text.splitlines()) if len(r["word"]) > 3)
 
 
-def calendar_lists(tree: ast.AST, words: frozenset[str]) -> list[int]:
-    """Lines where three or more month or weekday names are written in code: in a collection, or as a regex
-    alternation in a string ("mandag|tirsdag|onsdag")."""
-    lines = [line for line, _ in word_lists(tree, words.__contains__, min_hits=3, split=True)]
+def _alternatives(pattern: str) -> list[str]:
+    """The alternatives of the regex alternations in a string, as words: r"^(?:mandag|tirsdag)\\b" ->
+    ["mandag", "tirsdag"] (escapes, groups and character classes dropped); [] when it has no '|'."""
+    if "|" not in pattern:
+        return []
+    cleaned = re.sub(r"\\[a-zA-Z]|\[[^\]]*\]|\(\?:|[()?*+^${}]", " ", pattern.lower())
+    cleaned = re.sub(r"\\(.)", r"\1", cleaned)  # r"dok\." -> "dok."
+    return [" ".join(a.split()) for a in cleaned.split("|")]
+
+
+def listed_in_code(tree: ast.AST, words: frozenset[str], min_hits: int = 3) -> list[int]:
+    """Lines where `min_hits` or more listed words are written in code: in a collection, or as the
+    alternatives of a regex ("mandag|tirsdag|onsdag"); prose that names them is not a list."""
+    lines = [line for line, _ in word_lists(tree, lambda w: w.lower() in words, min_hits=min_hits, split=True)]
     for node in ast.walk(tree):
         if isinstance(node, ast.Constant) and isinstance(node.value, str):
-            # words beside a '|': a regex alternation, not a sentence that happens to name three months
-            alternatives = re.findall(r"[a-zæøå]+(?=\|)|(?<=\|)[a-zæøå]+", node.value.lower())
-            if len({a for a in alternatives if a in words}) >= 3:
+            if len({a for a in _alternatives(node.value) if a in words}) >= min_hits:
                 lines.append(node.lineno)
     return sorted(set(lines))
+
+
+def calendar_lists(tree: ast.AST, words: frozenset[str]) -> list[int]:
+    return listed_in_code(tree, words)
 
 
 def test_no_month_or_weekday_list_in_code():
@@ -272,3 +284,34 @@ def test_the_calendar_scan_sees_a_list_that_comes_back():
     code = ('X = re.compile(r"^(?:mandag|tirsdag|onsdag)\\b")\nM = ("januar", "februar", "marts")\nY = "maj"\n'
             'def f():\n    """Held 7. januar, 4. februar and 3. marts."""\n')
     assert calendar_lists(ast.parse(code), words) == [1, 2]
+
+
+def _section_headings() -> frozenset[str]:
+    import csv
+
+    text = (ROOT / "graphbuild" / "data" / "section_words.csv").read_text(encoding="utf-8")
+    # seven letters or more: "åben" and "lukket" also make an item's status shape ("(Åben) Title"), and short case
+    # labels ("j. nr") are too few to tell a list from a pattern
+    return frozenset(r["heading"] for r in csv.DictReader(text.splitlines()) if len(r["heading"]) >= 7)
+
+
+def test_no_section_heading_list_in_code():
+    """Item section headings and case labels live once, in graphbuild/data/section_words.csv (read by
+    graphbuild/meeting/sections.py); decision phrases once, in decision_words.csv."""
+    import csv
+
+    decision = (ROOT / "graphbuild" / "data" / "decision_words.csv").read_text(encoding="utf-8")
+    words = _section_headings() | {r["phrase"] for r in csv.DictReader(decision.splitlines()) if len(r["phrase"]) >= 7}
+    bad = [f"{p.relative_to(ROOT)}:{line}" for p in SOURCES
+           for line in listed_in_code(ast.parse(p.read_text(encoding="utf-8")), words)]
+    assert not bad, bad
+
+
+def test_the_section_scan_sees_a_list_that_comes_back():
+    words = _section_headings()
+    code = ('S = re.compile(r"^(?:sagsfremstilling|resum[eé]|beslutning|indstilling)\\b", re.I)\n'
+            'N = {"baggrund": "Baggrund", "sagsfremstilling": "Sagsfremstilling", "indstilling": "Indstilling"}\n'
+            'T = re.compile(r"\\s+(?:dok\\.?\\s*nr|sagsid|sags?\\s*nr)")\n')
+    assert listed_in_code(ast.parse(code), words) == [1, 2]
+    assert listed_in_code(ast.parse('T = re.compile(r"(?:dok\\.?\\s*nr|sagsid|sags?\\s*nr|økonomi)")'), words) == [1]
+    assert _alternatives(r"\budsat\b|\budsætte\b|(?:til\s+efterretning)") == ["udsat", "udsætte", "til efterretning"]
