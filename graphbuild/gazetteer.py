@@ -134,6 +134,30 @@ def data_rows(name: str, folder: Optional[Path] = None) -> list[dict]:
     return list(csv.DictReader(text.splitlines()))
 
 
+@lru_cache(maxsize=1)
+def _org_word_rows() -> tuple[dict, ...]:
+    text = resources.files("graphbuild").joinpath("data", "org_words.csv").read_text(encoding="utf-8")
+    return tuple(csv.DictReader(l for l in text.splitlines() if not l.startswith("#")))
+
+
+def org_words(name: str) -> tuple[str, ...]:
+    """graphbuild/data/org_words.csv: the words of one list, in file order (the lists: data/README.md)."""
+    found = tuple(r["word"] for r in _org_word_rows() if r["list"] == name)
+    if not found:
+        raise KeyError(f"org_words.csv has no list {name!r}")
+    return found
+
+
+def org_word_values(name: str) -> dict[str, str]:
+    """One org_words.csv list as word -> value (generic_body: the definite noun -> its indefinite form)."""
+    return {r["word"]: r["value"] for r in _org_word_rows() if r["list"] == name}
+
+
+def org_word_alternation(name: str) -> str:
+    """The words of one org_words.csv list as a regex alternation, in file order."""
+    return "|".join(re.escape(w) for w in org_words(name))
+
+
 def _aliases(v: Any) -> tuple[str, ...]:
     """'a|b' (CSV) or a list (JSON lines) -> a tuple."""
     if isinstance(v, str):

@@ -15,7 +15,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Optional
 
-from ..gazetteer import region_alternation, region_short_names
+from ..gazetteer import org_word_alternation, region_alternation, region_short_names
 from ..model import OrgRef
 
 DOCUMENT_SCOPE = "@doc:"  # org ids of councils scoped to one document: "council:byraadet@doc:1a2b3c4d5e6f"
@@ -86,7 +86,7 @@ _COMMITTEE = (r"[A-ZÆØÅ]\w*-,?\s+(?:\w+-,?\s+)*og\s+\w*udvalget"  # "Klima-, 
 _END = r"(?=\s*(?:[-–|,:.;]|$|\s+(?:referat|dagsorden|den\b|d\.|\d|(?i:åbent?|lukket)\b)))"
 GENERIC_COUNCIL = re.compile(rf"\b({_WORDS}|{_COMMITTEE}){_END}")
 # other bodies that meet: "kommunaldirektørnetværket i den midtjyske region", "styregruppen for ..."
-_OTHER_BODY = (r"[\w-]*(?:netværket|nævnet|styregruppen|kommissionen|repræsentantskabet|bestyrelsen|forummet)"
+_OTHER_BODY = (rf"[\w-]*(?:{org_word_alternation('meets')})"
                r"(?:\s+(?:i|for)\s+[\w ,-]+?)?")
 # "Møde i udvalget for fastholdelse og rekruttering ... d. 10 februar 2022", "referat fra byrådet"
 _IN_COUNCIL = re.compile(rf"\b(?:møde|mødet|referat|dagsorden|beslutning(?:er)?)\s+(?:i|fra|for|til)\s+(?:mødet\s+i\s+)?"

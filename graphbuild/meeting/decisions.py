@@ -25,6 +25,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Callable, Optional
 
+from ..gazetteer import org_word_alternation
 from ..model import Line
 from .dates import parse_date
 from .sections import heading_alternation, phrase_alternation
@@ -102,9 +103,10 @@ _DATED = re.compile(rf"\b(?i:beslutning(?:er)?\s+(?:(?:i|fra)\s+)?(?:mødet\s+i\
 _GENITIVE = re.compile(rf"^(?P<body>{_SHORT_BODY})s\s+(?i:beslutning(?:\s+(?:i|på)\s+mødet)?\s+(?:den|d\.))\s*(?P<rest>.+)$")
 _QUOTED = re.compile(rf"^(?P<body>{_BODY}),\s*(?P<date>[^,]{{6,25}}\d{{4}}),\s*(?i:pkt|punkt|sag)\.?\s*\d+\s*:?$")
 _STEP = re.compile(r"^(?P<date>\d{1,2}-\d{1,2}-\d{4})\s+(?P<body>[A-ZÆØÅ][\wæøåÆØÅ -]{2,60})$")
-_ONE_LINE = re.compile(r"^(?P<body>[A-ZÆØÅ][\wæøåÆØÅ -]{2,60}?(?:udvalget|udvalg|Magistraten|Direktionen|bestyrelsen|"
-                       r"rådet))\s+(?:anbefaler|kan\s+anbefale)\s+(?:indstillingen|forslaget)\b.{0,40}$")
-_NEWS = re.compile(r"^(?:[\wæøåÆØÅ/ -]{2,40}:\s+)?(?P<body>[A-ZÆØÅ][\wæøå-]*(?:rådet|bestyrelsen|udvalget))\s+har\s+"
+_ONE_LINE = re.compile(rf"^(?P<body>[A-ZÆØÅ][\wæøåÆØÅ -]{{2,60}}?(?:{org_word_alternation('recommends')}))"
+                       r"\s+(?:anbefaler|kan\s+anbefale)\s+(?:indstillingen|forslaget)\b.{0,40}$")
+_NEWS = re.compile(r"^(?:[\wæøåÆØÅ/ -]{2,40}:\s+)?"
+                   rf"(?P<body>[A-ZÆØÅ][\wæøå-]*(?:{org_word_alternation('decides_in_news')}))\s+har\s+"
                    r"(?:godkendt|bevilget|vedtaget)\b")
 _STEP_NOT_BODY = re.compile(r"\b(?:påtegning|kl\.?)\s*$", re.I)
 

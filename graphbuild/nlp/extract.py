@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from typing import Iterable, Optional
 
-from ..gazetteer import Gazetteer
+from ..gazetteer import Gazetteer, org_words
 from ..meeting.councils import document_scoped_council, region_scope
 from ..model import FACTS_SCHEMA_VERSION, DocumentFacts, Item, Line, MeetingFact, OrgRef, StructuredDocument
 from .attendance import stated_attendance
@@ -155,7 +155,7 @@ def _whose_council(st: State, generic: str, lines: list[Line]) -> Optional[OrgRe
     return st.council_ref(f"{generic} {where}")
 
 
-_BOARDS = {"bestyrelsen", "repræsentantskabet", "direktionen"}
+_BOARDS = frozenset(org_words("board_of_one"))
 
 
 def _whose_board(st: State, generic: str, lines: list[Line]) -> Optional[OrgRef]:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from ..gazetteer import org_word_alternation
 from ..model import Line, MembershipFact, OrgRef, PersonMention
 from .components.participants import parse_participant
 from .names import NAME, UP, plausible_name
@@ -23,8 +24,7 @@ from .state import State
 _BULLET = re.compile(r"^\s*(?:[•◦▪●·‣⁃○■□➢►*–-]|\d{1,2}\.)?\s*")
 _MEMBER_WORDS = re.compile(r"medlem|deltager|bestyrelse|repræsentant|sammensætning|politikere", re.IGNORECASE)
 # a page's own body in its first lines: "Sundhedskoordinationsudvalget har til formål", "Panelets opgaver er"
-_BODY_WORD = re.compile(rf"(?<![\w-])([{UP}][\w-]*(?:udvalget|udvalg|rådet|panelet|bestyrelsen|netværket|"
-                        rf"forum|klyngen?|selskabet))(?:s)?(?![\w-])")
+_BODY_WORD = re.compile(rf"(?<![\w-])([{UP}][\w-]*(?:{org_word_alternation('page_body')}))(?:s)?(?![\w-])")
 _FIELD = re.compile(r"^(?P<role>[A-ZÆØÅ][a-zæøå. -]{2,40}?)\s*:\s*(?P<rest>\S.*)$")
 
 
@@ -121,8 +121,7 @@ def _place_entry(st: State, body: OrgRef, e: dict, ln: Line, field_role: Optiona
 
 
 # a line that is only a body's name ("Økonomi- og Erhvervsudvalget"), then "Formand Erik Flyvholm" lines
-_BODY_HEADING = re.compile(rf"^[{UP}][\w ,–-]{{0,80}}?(?:udvalget|udvalg|rådet|bestyrelsen|bestyrelse|forum|"
-                           rf"repræsentantskabet|styregruppen)$")
+_BODY_HEADING = re.compile(rf"^[{UP}][\w ,–-]{{0,80}}?(?:{org_word_alternation('body_heading')})$")
 _TITLE_NAME = re.compile(rf"^(?P<role>[{UP}][\w. -]{{2,40}}?)\s+(?P<name>{NAME})$")
 
 
@@ -146,8 +145,7 @@ def _named_here(st: State, text: str) -> OrgRef:
     return OrgRef(surface=text, org_id=None, kind="body")
 
 
-_OWNED = re.compile(rf"[{UP}][\w-]*(?:'s|s|')\s+(?:bestyrelse|formandskab|repræsentantskab|direktion|styregruppe|"
-                    rf"forretningsudvalg)")
+_OWNED = re.compile(rf"[{UP}][\w-]*(?:'s|s|')\s+(?:{org_word_alternation('organ_owned')})")
 
 
 _PART_HEADING = re.compile(r"^(?P<head>[\w-]+)\s*\((?P<part>[^()]{3,40})\)$")

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from ..gazetteer import org_word_alternation
 from ..model import AttendanceFact, Item, Line, MembershipFact, OrgRef, PersonMention
 from .names import NAME, PERSONISH, UP, plausible_name, split_title
 from .across import across_lines
@@ -74,7 +75,7 @@ def participants(st: State, lines: list[Line], status: str):
 
 # a body whose name says it seats members (a council, board, committee): its participant list lists members; a
 # network's or an administration's meeting lists participants ("Kommunaldirektørnetværket")
-_SEATS_MEMBERS = re.compile(r"(?:råd|rådet|bestyrelsen?|udvalg|udvalget|repræsentationen|repræsentantskab(?:et)?)\b"
+_SEATS_MEMBERS = re.compile(rf"(?:{org_word_alternation('seats_members')})\b"
                             r"|\bKKR\b", re.IGNORECASE)
 
 
@@ -143,8 +144,8 @@ def _known_owner(st: State, surface: str) -> Optional[str]:
     return None
 
 
-_BOARD_OF = re.compile(r"^(?:(?P<owner>.+?)(?:'s|s|')\s+(?:bestyrelse|styrelse|repræsentantskab|direktion|styregruppe)|"
-                       r"(?:bestyrelsen|styrelsen|repræsentantskabet|direktionen|styregruppen)\s+(?:i|for|hos)\s+"
+_BOARD_OF = re.compile(rf"^(?:(?P<owner>.+?)(?:'s|s|')\s+(?:{org_word_alternation('organ_of_owner')})|"
+                       rf"(?:{org_word_alternation('organ_in')})\s+(?:i|for|hos)\s+"
                        r"(?P<inner>.+))$", re.IGNORECASE)
 
 

@@ -2,14 +2,12 @@
 and the first person name after a position."""
 from __future__ import annotations
 
-import csv
-import io
 import re
 from functools import lru_cache
-from importlib import resources
 
 from spacy.tokens import Doc
 
+from ..gazetteer import org_word_alternation, org_word_values, org_words  # noqa: F401 (org_words: for the components)
 from .names import NAME, plausible_name, UP
 
 # --------------------------------------------------------------------- roles
@@ -18,19 +16,8 @@ ORG_LABELS = {"BODY", "COUNCIL", "REGION", "MUNICIPALITY", "PARTY"}
 
 
 @lru_cache(maxsize=None)
-def org_words(name: str) -> tuple[str, ...]:
-    """graphbuild/data/org_words.csv: the words of one list, in file order (the lists: data/README.md)."""
-    return tuple(r["word"] for r in _org_word_rows() if r["list"] == name)
-
-
-@lru_cache(maxsize=1)
-def _org_word_rows() -> tuple[dict, ...]:
-    text = resources.files("graphbuild").joinpath("data", "org_words.csv").read_text(encoding="utf-8")
-    return tuple(csv.DictReader(io.StringIO("".join(l for l in text.splitlines(True) if not l.startswith("#")))))
-
-
 def _alternation(name: str) -> str:
-    return "|".join(re.escape(w) for w in org_words(name))
+    return org_word_alternation(name)
 
 
 # where a name after a role phrase ends: punctuation, or a word that starts the rest of the sentence
@@ -109,7 +96,7 @@ def find_name(doc: Doc, start: int, limit: int = 120):
 COORDINATED = re.compile(r"(?P<org>\S.*?)(?:\s*,|\s+og)\s+(?:[\w-]+-)?$")
 ORG_STOP = rf"(?=\s*(?:[,.;:()]|$)|\s+(?:{_alternation('org_stop')})\b)"
 # a generic definite noun ("bestyrelsen") refers back to "GCPHEUs bestyrelse" earlier in the sentence
-_GENERIC_BODY = {r["word"]: r["value"] for r in _org_word_rows() if r["list"] == "generic_body"}
+_GENERIC_BODY = org_word_values("generic_body")
 
 
 def antecedent(text: str, before: int, info: dict) -> dict:

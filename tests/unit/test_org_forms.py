@@ -122,7 +122,7 @@ def test_the_organisation_word_lists_are_data_not_code():
     import ast
     from pathlib import Path
 
-    from graphbuild.nlp.spans import _org_word_rows, org_words
+    from graphbuild.gazetteer import _org_word_rows, org_words
 
     words = {r["word"].casefold() for r in _org_word_rows()}
     assert {"området", "respektive", "a.m.b.a.", "vedrørende", "højskolen", "introducerer"} <= words

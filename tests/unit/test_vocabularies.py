@@ -315,3 +315,34 @@ def test_the_section_scan_sees_a_list_that_comes_back():
     assert listed_in_code(ast.parse(code), words) == [1, 2]
     assert listed_in_code(ast.parse('T = re.compile(r"(?:dok\\.?\\s*nr|sagsid|sags?\\s*nr|økonomi)")'), words) == [1]
     assert _alternatives(r"\budsat\b|\budsætte\b|(?:til\s+efterretning)") == ["udsat", "udsætte", "til efterretning"]
+
+
+def _organisation_words() -> frozenset[str]:
+    """The body nouns of org_words.csv and the name endings of org_forms.csv (five letters or more: "råd" and
+    "havn" are also parts of other words)."""
+    import csv
+
+    data = ROOT / "graphbuild" / "data"
+    rows = [line for line in (data / "org_words.csv").read_text(encoding="utf-8").splitlines()
+            if not line.startswith("#")]
+    nouns = {r["word"].lower() for r in csv.DictReader(rows) if r["list"] not in {"stop", "not_stop", "terminator",
+                                                                                   "org_stop", "kind_before"}}
+    endings = {r["ending"] for r in csv.DictReader((data / "org_forms.csv").read_text(encoding="utf-8").splitlines())}
+    return frozenset(w for w in nouns | endings if len(w) >= 5)
+
+
+def test_no_organisation_word_list_in_code():
+    """The words an organisation's name is made of ("…udvalget", "bestyrelsen", "repræsentantskabet") live once,
+    in graphbuild/data/org_words.csv and org_forms.csv (read by graphbuild/gazetteer.py)."""
+    words = _organisation_words()
+    bad = [f"{p.relative_to(ROOT)}:{line}" for p in SOURCES
+           for line in listed_in_code(ast.parse(p.read_text(encoding="utf-8")), words)]
+    assert not bad, bad
+
+
+def test_the_organisation_scan_sees_a_list_that_comes_back():
+    words = _organisation_words()
+    code = ('B = r"(?:bestyrelse|repræsentantskab|formandskab|direktion|styregruppe)"\n'
+            '_BOARDS = {"bestyrelsen", "repræsentantskabet", "direktionen"}\n'
+            'S = re.compile(r"(?:råd|rådet|bestyrelsen?|udvalg|udvalget)\\b")\n')
+    assert listed_in_code(ast.parse(code), words) == [1, 2, 3]

@@ -24,7 +24,7 @@ from typing import Optional
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ...gazetteer import load_gazetteer
+from ...gazetteer import load_gazetteer, org_word_alternation
 from ..names import NAME, UP, plausible_name
 from ..spans import doc_ents, doc_text, role_alt
 
@@ -73,7 +73,7 @@ _TITLE_WORDS = frozenset({"for", "i", "af", "fra", "på", "kommune"})
 _PRONOUN = re.compile(r"(?:^|\s)(?:Han|Hun|han|hun)\s*$")
 _NOT_A_BODY = re.compile(r"^\s*(?:(?:i|til|af)?\s*(?:følgende|flere|en\s+række|disse|de\s+udvalg)|at)\b", re.IGNORECASE)
 _PREP_BEFORE = re.compile(r"(?:^|\s)(?:for|i|af|til|hos|ved|in|of)\s+(?:(?:den|det|de)\s+)?$", re.IGNORECASE)
-_BOARD = r"(?:bestyrelse|repræsentantskab|formandskab|direktion|styregruppe)"
+_BOARD = rf"(?:{org_word_alternation('board_noun')})"  # a body's organ, any of its forms
 _GENERIC_BOARD = re.compile(rf"(?<![\w-])(?:{_BOARD}(?:n|et|en)?)(?![\w-])", re.IGNORECASE)
 _ORG_LABELS = ("BODY", "COUNCIL", "REGION")
 _RELATIVE = re.compile(r"(?:^|\s)(?:som|hvortil|hvori|hvor|hvis)\s+$")

@@ -28,7 +28,7 @@ from spacy.tokens import Doc
 
 from ...model import OrgMention
 from ..names import NOT_FIRST
-from ..spans import doc_ents, doc_text, org_words
+from ..spans import doc_ents, doc_text, org_word_alternation, org_words
 
 if not Doc.has_extension("gb_org_forms"):
     Doc.set_extension("gb_org_forms", default=None)
@@ -257,13 +257,13 @@ def review_id(name: str, scope: str, where: str) -> str:
     """'review:næstved-varmeværk'; a generic name is its owner's: 'review:municipality:851:økonomiudvalget'."""
     slug = re.sub(r"[^\wæøå]+", "-", name.casefold()).strip("-")
     slug = re.sub(r"-(?:as|a-s)$", "-a-s", slug)  # "Odense Vandselskab as" is "… A/S"
-    slug = re.sub(r"(udvalg|råd|forvaltning|afdeling|sekretariat)(?:et|en)$", r"\1", slug)  # "Byrådet" = "Byråd"
+    slug = re.sub(rf"({org_word_alternation('review_stem')})(?:et|en)$", r"\1", slug)  # "Byrådet" = "Byråd"
     return f"review:{where}:{slug}" if scope == "local" else f"review:{slug}"
 
 
 def _stem(word: str) -> str:
     """'Byrådet' -> 'byråd', 'Økonomiudvalget' -> 'økonomiudvalg': the indefinite form, lower case."""
-    return re.sub(r"(udvalg|råd|bestyrelse|forvaltning)(?:et|en)$", r"\1", word.casefold())
+    return re.sub(rf"({org_word_alternation('council_stem')})(?:et|en)$", r"\1", word.casefold())
 
 
 def _is_council(name: str, st) -> bool:
