@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from functools import lru_cache
 from importlib import resources
 from typing import Optional
@@ -59,6 +60,17 @@ def party_names() -> dict[str, str]:
             if len(s) > 3:
                 out[s.strip().lower()] = row["letter"]
     return out
+
+
+@lru_cache(maxsize=1)
+def party_name_alternation() -> str:
+    """Every party's names as written (parties.csv: name, short name, spelled-out aliases; case kept), as a regex
+    alternation, the longer first ("Radikale Venstre" before "Venstre")."""
+    written = set()
+    for row in csv.DictReader(io.StringIO(_data("parties.csv"))):
+        written |= {row["name"].strip(), row["short_name"].strip()}
+        written |= {a.strip() for a in (row.get("aliases") or "").split("|") if len(a.strip()) > 3 and not a.isupper()}
+    return "|".join(re.escape(w) for w in sorted(written - {""}, key=lambda w: (-len(w), w)))
 
 
 def party_letter_of_name(surface: str) -> Optional[str]:

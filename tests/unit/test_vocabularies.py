@@ -346,3 +346,22 @@ def test_the_organisation_scan_sees_a_list_that_comes_back():
             '_BOARDS = {"bestyrelsen", "repræsentantskabet", "direktionen"}\n'
             'S = re.compile(r"(?:råd|rådet|bestyrelsen?|udvalg|udvalget)\\b")\n')
     assert listed_in_code(ast.parse(code), words) == [1, 2, 3]
+
+
+def _party_names() -> frozenset[str]:
+    from graphbuild.nlp.lexicon import party_names
+
+    return frozenset(n for n in party_names() if len(n) >= 5)
+
+
+def test_no_party_name_list_in_code():
+    """Party names live once, in graphbuild/data/parties.csv (names, short names, aliases)."""
+    words = _party_names()
+    bad = [f"{p.relative_to(ROOT)}:{line}" for p in SOURCES
+           for line in listed_in_code(ast.parse(p.read_text(encoding="utf-8")), words)]
+    assert not bad, bad
+
+
+def test_the_party_scan_sees_a_list_that_comes_back():
+    code = 'P = r"(?P<party>Socialdemokratiet|Radikale Venstre|Det Konservative Folkeparti|Venstre)"\n'
+    assert listed_in_code(ast.parse(code), _party_names()) == [1]

@@ -6,6 +6,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..lexicon import party_name_alternation
 from ..names import NAME, UP, plausible_name
 from ..spans import doc_text
 
@@ -30,9 +31,7 @@ APPOINTMENT_RULES = [
     ("proposed", re.compile(rf"{_PERSON_PARTY}(?:\s+fra\s+(?P<place>[{UP}][\w-]*(?:\s+Kommune)?))?\s+foreslås"
                             rf"(?:\s+som\s+(?P<as>[\w-]+))?(?:\s+(?:til|i)\s+{_BODY}{_ORG_END})?")),
 ]
-_PARTY_NAME = (r"(?P<party>Socialdemokratiet|Radikale Venstre|Det Konservative Folkeparti|Konservative|"
-               r"Nye Borgerlige|SF|Socialistisk Folkeparti|Liberal Alliance|Kristendemokraterne|Moderaterne|"
-               r"Dansk Folkeparti|Venstre|Danmarksdemokraterne|Enhedslisten|Alternativet)"
+_PARTY_NAME = (rf"(?P<party>{party_name_alternation()})"  # the names of parties.csv
                r"(?:\s*\((?P<abbr>[^)]{1,4})\))?")
 SEAT_RULES = [
     # "Det er i henhold til konstitueringsaftalen Liberal Alliance, som besætter posten."
