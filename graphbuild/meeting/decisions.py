@@ -54,14 +54,10 @@ def _words() -> dict[str, list[str]]:
     return out
 
 
-def _alt(phrases) -> str:
-    return phrase_alternation(phrases)
-
-
 @lru_cache(maxsize=1)
 def _outcome_rx() -> re.Pattern:
     w = _words()
-    return re.compile("|".join(rf"(?P<{k}>\b(?:{_alt(w[k])})\b)" for k in OUTCOMES if w.get(k)), re.I)
+    return re.compile("|".join(rf"(?P<{k}>\b(?:{phrase_alternation(w[k])})\b)" for k in OUTCOMES if w.get(k)), re.I)
 
 
 def outcome_at(text: str) -> Optional[tuple[str, int]]:

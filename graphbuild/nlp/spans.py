@@ -3,7 +3,6 @@ and the first person name after a position."""
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from spacy.tokens import Doc
 
@@ -15,13 +14,8 @@ from .names import NAME, plausible_name, UP
 ORG_LABELS = {"BODY", "COUNCIL", "REGION", "MUNICIPALITY", "PARTY"}
 
 
-@lru_cache(maxsize=None)
-def _alternation(name: str) -> str:
-    return org_word_alternation(name)
-
-
 # where a name after a role phrase ends: punctuation, or a word that starts the rest of the sentence
-TERMINATOR = rf"(?=\s*(?:[,.;:)]|$)|\s+(?:{_alternation('terminator')})\b)"
+TERMINATOR = rf"(?=\s*(?:[,.;:)]|$)|\s+(?:{org_word_alternation('terminator')})\b)"
 
 
 def role_alt(role_words: list[str]) -> str:
@@ -94,7 +88,7 @@ def find_name(doc: Doc, start: int, limit: int = 120):
 
 
 COORDINATED = re.compile(r"(?P<org>\S.*?)(?:\s*,|\s+og)\s+(?:[\w-]+-)?$")
-ORG_STOP = rf"(?=\s*(?:[,.;:()]|$)|\s+(?:{_alternation('org_stop')})\b)"
+ORG_STOP = rf"(?=\s*(?:[,.;:()]|$)|\s+(?:{org_word_alternation('org_stop')})\b)"
 # a generic definite noun ("bestyrelsen") refers back to "GCPHEUs bestyrelse" earlier in the sentence
 _GENERIC_BODY = org_word_values("generic_body")
 

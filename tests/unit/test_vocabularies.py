@@ -267,15 +267,11 @@ def listed_in_code(tree: ast.AST, words: frozenset[str], min_hits: int = 3) -> l
     return sorted(set(lines))
 
 
-def calendar_lists(tree: ast.AST, words: frozenset[str]) -> list[int]:
-    return listed_in_code(tree, words)
-
-
 def test_the_calendar_scan_sees_a_list_that_comes_back():
     words = _calendar_words()
     code = ('X = re.compile(r"^(?:mandag|tirsdag|onsdag)\\b")\nM = ("januar", "februar", "marts")\nY = "maj"\n'
             'def f():\n    """Held 7. januar, 4. februar and 3. marts."""\n')
-    assert calendar_lists(ast.parse(code), words) == [1, 2]
+    assert listed_in_code(ast.parse(code), words) == [1, 2]
 
 
 def _section_headings() -> frozenset[str]:
